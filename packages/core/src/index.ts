@@ -1,1 +1,103 @@
-export {};
+/**
+ * `@pmh-screen/core`: validated perinatal mental health screening instruments as data, their
+ * scoring and risk rules, the NICE perinatal pathway, the screening session state machine and a
+ * result format that receivers can verify on their own. No DOM; runs in browsers and Node.
+ *
+ * @packageDocumentation
+ */
+
+// Instruments: the published questionnaires, exactly as printed.
+export {
+  type FollowUpId,
+  followUpIds,
+  type InstrumentId,
+  instrumentIds,
+  isFollowUpId,
+  isInstrumentId,
+  type PathwayId,
+  pathwayIds,
+} from './ids.js';
+export {
+  type AnyBandId,
+  type BandId,
+  core10,
+  epds,
+  epdsPostnatalInstructions,
+  findItem,
+  gad2,
+  gad7,
+  getInstrument,
+  type Instruments,
+  instruments,
+  isOptionScore,
+  isRiskItem,
+  type ItemId,
+  phq9,
+  sharedCounterparts,
+  whooley,
+} from './instruments/index.js';
+export type {
+  AlternativeCutoff,
+  Band,
+  Coding,
+  InstrumentCodes,
+  InstrumentDefinition,
+  InstrumentItem,
+  Licence,
+  ResponseOption,
+  SharedItems,
+  SubscaleDefinition,
+  SupplementaryQuestion,
+} from './instruments/types.js';
+
+// Scoring and risk.
+export {
+  type Answers,
+  type InstrumentAnswers,
+  type InstrumentScore,
+  scoreInstrument,
+  type ScoreOptions,
+  type ScoreRiskTrigger,
+  type Thresholds,
+} from './scoring.js';
+export { recordRiskAnswer, type RiskLevel, riskLevel, type RiskTrigger } from './risk.js';
+
+// Pathway (pure functions).
+export {
+  DEFAULT_FOLLOW_UP,
+  nextStep,
+  parseInstrumentList,
+  parsePathwayConfig,
+  parseThresholds,
+  type PathwayConfig,
+  type Plan,
+  plannedSteps,
+  resolvePathwayConfig,
+  type Step,
+  stepKey,
+  withSharedAnswers,
+} from './pathway.js';
+
+// Session state machine.
+export { type AnswerOutcome, type RestoreOptions, type SessionOptions, ScreeningSession } from './session.js';
+
+// Results.
+export {
+  createResult,
+  type CreateResultInput,
+  type InstrumentResult,
+  type InstrumentText,
+  parseContext,
+  type ResultAnswer,
+  type ResultStatus,
+  type ScreeningContext,
+  type ScreeningResult,
+  SOURCE_TEXT,
+  type Translation,
+  verifyResult,
+} from './result.js';
+export { RESULT_SCHEMA_ID, resultSchema, SNAPSHOT_SCHEMA_ID, type SessionSnapshot } from './schema.js';
+export { resultJsonSchema } from './json-schema.js';
+
+// Errors.
+export { PmhConfigError, type PmhErrorCode, pmhErrorCodes } from './errors.js';

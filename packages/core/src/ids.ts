@@ -1,0 +1,30 @@
+/**
+ * The instrument ids, in one tuple so that types, schemas and tests all iterate over the same list.
+ * Kept in its own module (no imports) so every other module can depend on it without cycles.
+ */
+export const instrumentIds = ['whooley', 'gad2', 'gad7', 'epds', 'core10', 'phq9'] as const;
+
+/** One of the six validated instruments this library administers. */
+export type InstrumentId = (typeof instrumentIds)[number];
+
+/** Follow-up depression measures allowed after a positive Whooley in the NICE perinatal pathway. */
+export const followUpIds = ['epds', 'core10', 'phq9'] as const;
+
+/** A depression measure that may follow a positive Whooley. */
+export type FollowUpId = (typeof followUpIds)[number];
+
+/** Type guard: is `x` one of {@link instrumentIds}? */
+export function isInstrumentId(x: unknown): x is InstrumentId {
+  return typeof x === 'string' && (instrumentIds as readonly string[]).includes(x);
+}
+
+/** Type guard: is `x` one of {@link followUpIds}? */
+export function isFollowUpId(x: unknown): x is FollowUpId {
+  return typeof x === 'string' && (followUpIds as readonly string[]).includes(x);
+}
+
+/** The named pathways this library knows. */
+export const pathwayIds = ['nice-perinatal'] as const;
+
+/** A named pathway. */
+export type PathwayId = (typeof pathwayIds)[number];

@@ -1,0 +1,181 @@
+/**
+ * The zod schemas of everything that crosses a trust boundary: results (sent to other systems),
+ * host context, and saved sessions. Built with `zod/mini` so the browser bundle stays small; never
+ * import full `zod` from a module the browser loads.
+ */
+import * as z from 'zod/mini';
+import { describeValue } from './errors.js';
+import { followUpIds, instrumentIds, pathwayIds } from './ids.js';
+
+/** Identifier of the result format; bumped only with a breaking change. */
+export const RESULT_SCHEMA_ID = 'pmh-screen/result/v1';
+/** Identifier of the saved-session format. */
+export const SNAPSHOT_SCHEMA_ID = 'pmh-screen/session/v1';
+
+/**
+ * A BCP 47 language tag, checked loosely (language, then subtags): strict enough to keep junk out
+ * of results, loose enough for every tag a browser reports.
+ */
+export const LOCALE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+/** Item ids are 'q1', 'q2', … */
+export const ITEM_ID_PATTERN = /^q[1-9][0-9]*$/;
+
+const instrumentId = z.enum(instrumentIds);
+const itemId = z.string().check(z.regex(ITEM_ID_PATTERN));
+const isoDateTime = z.iso.datetime({ offset: true });
+const locale = z.string().check(z.regex(LOCALE_PATTERN));
+const count = z.int().check(z.gte(0));
+const translation = z.enum(['source', 'validated', 'draft']);
+
+/** Host context echoed into results: a few known fields, plus any JSON the host adds. */
+export const contextSchema = z.catchall(
+  z.object({
+    stage: z.optional(z.enum(['antenatal', 'postnatal'])),
+    contact: z.optional(z.string()),
+    externalRef: z.optional(z.string()),
+  }),
+  z.json(),
+);
+
+/** A risk trigger as recorded in results and saved sessions. */
+export const riskTriggerSchema = z.strictObject({
+  instrumentId,
+  itemId,
+  value: z.int(),
+  at: isoDateTime,
+  changedLater: z.optional(z.boolean()),
+});
+
+const scoreSchema = z.strictObject({
+  instrumentId,
+  total: z.nullable(count),
+  max: count,
+  answered: count,
+  complete: z.boolean(),
+  prorated: z.optional(z.boolean()),
+  band: z.nullable(z.string()),
+  positive: z.nullable(z.boolean()),
+  cutoff: count,
+  subscales: z.record(z.string(), count),
+  riskTriggers: z.array(z.strictObject({ itemId, value: z.int() })),
+});
+
+const instrumentResultSchema = z.strictObject({
+  id: instrumentId,
+  version: z.string(),
+  locale,
+  translation,
+  answers: z.array(z.strictObject({ itemId, value: z.int(), answeredAt: isoDateTime })),
+  score: scoreSchema,
+});
+
+/** The zod (mini) schema of {@link ScreeningResult}, `pmh-screen/result/v1`. Structure only: use `verifyResult` to also check the arithmetic. */
+export const resultSchema = z.strictObject({
+  schema: z.literal(RESULT_SCHEMA_ID),
+  sessionId: z.uuid(),
+  status: z.enum(['complete', 'partial']),
+  startedAt: isoDateTime,
+  completedAt: z.optional(isoDateTime),
+  locale,
+  context: z.optional(contextSchema),
+  instruments: z.array(instrumentResultSchema),
+  risk: z.strictObject({
+    level: z.enum(['none', 'urgent']),
+    triggers: z.array(riskTriggerSchema),
+  }),
+});
+
+const thresholdsSchema = z.partialRecord(instrumentId, z.int());
+
+/** Structure of a saved session (see `ScreeningSession.snapshot`). */
+export const snapshotSchema = z.strictObject({
+  schema: z.literal(SNAPSHOT_SCHEMA_ID),
+  config: z.union([
+    z.strictObject({
+      kind: z.literal('pathway'),
+      pathway: z.enum(pathwayIds),
+      followUp: z.optional(z.enum(followUpIds)),
+      thresholds: z.optional(thresholdsSchema),
+    }),
+    z.strictObject({
+      kind: z.literal('fixed'),
+      instruments: z.array(instrumentId),
+      thresholds: z.optional(thresholdsSchema),
+    }),
+  ]),
+  sessionId: z.uuid(),
+  startedAt: isoDateTime,
+  completedAt: z.optional(isoDateTime),
+  locale,
+  context: z.optional(contextSchema),
+  answers: z.array(z.strictObject({ instrumentId, itemId, value: z.int(), answeredAt: isoDateTime })),
+  triggers: z.array(riskTriggerSchema),
+  cursor: z.nullable(z.strictObject({ instrumentId, itemId })),
+  instrumentText: z.partialRecord(instrumentId, z.strictObject({ locale, translation })),
+});
+
+/** A saved session: JSON-safe, validated on restore. */
+export type SessionSnapshot = z.output<typeof snapshotSchema>;
+
+/** Is `text` a valid ISO 8601 date-time with an offset (as results require)? */
+export function isIsoDateTime(text: unknown): text is string {
+  return isoDateTime.safeParse(text).success;
+}
+
+/** Is `text` a UUID as results require? */
+export function isUuid(text: unknown): text is string {
+  return z.uuid().safeParse(text).success;
+}
+
+/**
+ * Human-readable messages for zod issues, each naming its path (`instruments[0].score.total: …`).
+ * Written here rather than loading zod's English locale, which would add weight to the browser
+ * bundle for messages only developers read.
+ */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], root = ''): string[] {
+  return issues.flatMap((issue) => {
+    const path = formatPath([...(root === '' ? [] : [root]), ...issue.path]);
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the alternative that got furthest: fewest issues.
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      return formatIssues(
+        best.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })),
+        root,
+      );
+    }
+    return [`${path || '(root)'}: ${describeIssue(issue)}`];
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return got === '' ? `expected ${issue.expected}, but it is missing` : `expected ${issue.expected}${got}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => describeValue(v)).join(' or ')}${got}`;
+    case 'invalid_format':
+      return `not a valid ${issue.format === 'regex' ? 'value' : issue.format}${got}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}${got}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}${got}`;
+    case 'unrecognized_keys':
+      return `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((v) => describeValue(v)).join(', ')}`;
+    case 'invalid_key':
+      return `invalid key${got}`;
+    case 'invalid_union':
+      return `does not match any allowed shape${got}`;
+    default:
+      return `${issue.message}${got}`;
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
