@@ -1,0 +1,51 @@
+/**
+ * URLs and code systems. The project base is an identifier namespace: canonical URLs and systems
+ * under it name things, they need not resolve.
+ */
+
+/** Base of every canonical URL, identifier system and code system this package mints. */
+export const PMH_FHIR_BASE = 'https://pmh-screen.org/fhir';
+
+/** The project's own CodeSystem: codes for which no verified LOINC or SNOMED CT code exists. */
+export const PMH_CODE_SYSTEM = `${PMH_FHIR_BASE}/CodeSystem/pmh-screen`;
+
+/**
+ * Identifier system of screening sessions. `QuestionnaireResponse.identifier` is the session id in
+ * this system (every response of one session shares it, one response per questionnaire).
+ */
+export const SESSION_SYSTEM = `${PMH_FHIR_BASE}/sid/session`;
+
+/** Identifier system of score Observations: value `<sessionId>/<instrumentId>`. */
+export const OBSERVATION_SYSTEM = `${PMH_FHIR_BASE}/sid/observation`;
+
+/** Identifier system of RiskAssessments: value `<sessionId>/<instrumentId>`. */
+export const RISK_ASSESSMENT_SYSTEM = `${PMH_FHIR_BASE}/sid/risk-assessment`;
+
+/**
+ * Extension (on QuestionnaireResponse): the text the respondent was shown. Sub-extensions `locale`
+ * (BCP 47, `valueCode`) and `provenance` (`source` | `validated` | `draft`, `valueCode`).
+ */
+export const TRANSLATION_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/translation`;
+
+/**
+ * Extension (on QuestionnaireResponse): the instrument version the answers were given against.
+ * Core versions are free text ("Cox 1987 (…)"), which a `canonical` cannot carry after a `|`.
+ */
+export const INSTRUMENT_VERSION_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/instrument-version`;
+
+/** Extension (on QuestionnaireResponse): the host's context, one sub-extension per field. */
+export const CONTEXT_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/screening-context`;
+
+/** Core extension carrying an answer option's score (R4: on `Coding` and `answerOption`). */
+export const ORDINAL_VALUE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+
+export const LOINC_SYSTEM = 'http://loinc.org';
+export const SNOMED_SYSTEM = 'http://snomed.info/sct';
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const INTERPRETATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+export const RISK_PROBABILITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/risk-probability';
+
+/** Canonical URL of an instrument's Questionnaire. */
+export function questionnaireUrl(instrumentId: string): string {
+  return `${PMH_FHIR_BASE}/Questionnaire/${instrumentId}`;
+}
