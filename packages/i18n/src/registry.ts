@@ -1,0 +1,152 @@
+import { instrumentIds, instruments, PmhConfigError, type InstrumentId } from '@pmh-screen/core';
+import * as z from 'zod/mini';
+import { resolveLocale } from './locale.js';
+import { SOURCE_LOCALE } from './meta.js';
+
+/**
+ * Thrown by {@link registerTranslation} for input that does not fit. `code` is
+ * `'invalid-translation'`; `field` names the first offending field (`'texts.items.q3.options'`);
+ * `issues` lists every problem found, each as `field: message`.
+ */
+export class TranslationError extends PmhConfigError {
+  readonly issues: readonly string[];
+  constructor(issues: readonly string[]) {
+    const first = issues[0] ?? 'translation: invalid';
+    super('invalid-translation', `Invalid translation: ${issues.join('; ')}`, { field: first.split(':')[0] });
+    this.name = 'TranslationError';
+    this.issues = issues;
+  }
+}
+
+const text = z.string().check(z.trim(), z.minLength(1, 'expected non-empty text'));
+
+const itemSchema = z.strictObject({
+  text,
+  options: z.array(text),
+});
+
+/** The zod (mini) schema of what {@link registerTranslation} accepts. */
+export const translationInputSchema = z.strictObject({
+  locale: z.string().check(z.minLength(1, 'expected a BCP 47 language tag')),
+  instrumentId: z.enum(instrumentIds),
+  texts: z.strictObject({
+    title: z.optional(text),
+    stem: z.optional(text),
+    instructions: z.optional(text),
+    items: z.record(z.string(), itemSchema),
+  }),
+  provenance: z.strictObject({
+    status: z.enum(['validated', 'draft']),
+    source: text,
+    licence: z.optional(text),
+    permission: z.optional(text),
+  }),
+});
+
+/** What a host passes to {@link registerTranslation}. */
+export type TranslationInput = z.infer<typeof translationInputSchema>;
+
+/** A registered translation, normalised (locale resolved to a supported locale). */
+export interface RegisteredTranslation {
+  /** Supported locale it is used for (`'pt'` for a `'pt-BR'` registration). */
+  locale: string;
+  /** The tag the host gave (recorded as the text's locale). */
+  textLocale: string;
+  instrumentId: InstrumentId;
+  texts: TranslationInput['texts'];
+  provenance: TranslationInput['provenance'];
+}
+
+/**
+ * zod/mini ships no English messages (they would cost bytes in every browser), so issues are
+ * worded here, each as `field: message`.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const at = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : 'translation');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => `${at([...issue.path, k])}: unknown field`);
+    case 'invalid_type':
+      return [`${at(issue.path)}: expected ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : issue.expected === 'string' ? 'text' : issue.expected}`];
+    case 'invalid_value':
+      return [`${at(issue.path)}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`];
+    default:
+      return [`${at(issue.path)}: ${issue.message === 'Invalid input' ? 'invalid' : issue.message}`];
+  }
+}
+
+const registry = new Map<string, RegisteredTranslation>();
+const keyOf = (locale: string, id: InstrumentId): string => `${locale}\u0000${id}`;
+
+function canonicalTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Register a translation a host holds (typically a licensed EPDS translation, with RCPsych
+ * permission). Validated against a zod schema and against the instrument in `@pmh-screen/core`:
+ * the same item ids, and for every item as many option labels as the English item has, in printed
+ * order (scores always come from core). Registered text wins over text shipped with this package,
+ * for the translators of that locale, from the next `instrument()` call on.
+ *
+ * @throws {TranslationError} naming the field, e.g. `texts.items.q3.options: expected 4 labels, got 3`.
+ */
+export function registerTranslation(input: unknown): void {
+  const parsed = translationInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new TranslationError(parsed.error.issues.flatMap(describeIssue));
+  }
+  const value = parsed.data;
+  const issues: string[] = [];
+  const tag = canonicalTag(value.locale);
+  const resolved = tag ? resolveLocale(tag) : null;
+  if (!tag || !resolved) {
+    issues.push(`locale: "${value.locale}" is not a valid BCP 47 language tag`);
+  } else if (!resolved.supported) {
+    issues.push(`locale: "${value.locale}" is not a supported locale (the interface has no translation for it)`);
+  } else if (resolved.locale === SOURCE_LOCALE) {
+    issues.push(`locale: "${value.locale}" is English, the source language; nothing to translate`);
+  }
+  const def = instruments[value.instrumentId];
+  const expected = def.items.map((i) => i.id);
+  const given = Object.keys(value.texts.items);
+  for (const id of expected) if (!given.includes(id)) issues.push(`texts.items.${id}: missing (expected items ${expected.join(', ')})`);
+  for (const id of given) if (!expected.includes(id)) issues.push(`texts.items.${id}: unknown item for ${value.instrumentId} (expected ${expected.join(', ')})`);
+  for (const item of def.items) {
+    const t = value.texts.items[item.id];
+    if (t && t.options.length !== item.options.length) {
+      issues.push(`texts.items.${item.id}.options: expected ${item.options.length} labels, got ${t.options.length}`);
+    }
+  }
+  if (def.stem.trim() !== '' && value.texts.stem === undefined) {
+    issues.push(`texts.stem: required, because ${def.shortTitle} shows a caption above every item ("${def.stem}")`);
+  }
+  if (def.instructions !== undefined && value.texts.instructions === undefined) {
+    issues.push(`texts.instructions: required, because ${def.shortTitle} has instructions`);
+  }
+  if (def.instructions === undefined && value.texts.instructions !== undefined) {
+    issues.push(`texts.instructions: ${def.shortTitle} has no instructions to translate`);
+  }
+  if (issues.length > 0 || !resolved || !tag) throw new TranslationError(issues);
+  registry.set(keyOf(resolved.locale, value.instrumentId), {
+    locale: resolved.locale,
+    textLocale: tag,
+    instrumentId: value.instrumentId,
+    texts: value.texts,
+    provenance: value.provenance,
+  });
+}
+
+/** Remove a registered translation (`locale` as given to or resolved by `registerTranslation`). */
+export function unregisterTranslation(locale: string, instrumentId: InstrumentId): boolean {
+  return registry.delete(keyOf(resolveLocale(locale).locale, instrumentId));
+}
+
+/** The translation registered for a supported locale and instrument, if any. */
+export function registeredTranslation(locale: string, instrumentId: InstrumentId): RegisteredTranslation | undefined {
+  return registry.get(keyOf(locale, instrumentId));
+}

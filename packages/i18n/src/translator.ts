@@ -1,0 +1,245 @@
+import { instruments, type InstrumentDefinition, type InstrumentId } from '@pmh-screen/core';
+import i18next, { type FormatterModule, type i18n } from 'i18next';
+import enGB, { type UiKey } from './locales/en-GB.js';
+import { localeMetas, SOURCE_LOCALE, type SupportedLocale } from './meta.js';
+import { registeredTranslation } from './registry.js';
+import type {
+  Direction,
+  LocaleResource,
+  LocalizedInstrument,
+  ShippedInstrumentText,
+  TranslationPolicy,
+} from './types.js';
+
+/** Interface text and instruments in one locale. Create with `loadTranslator` or `sourceTranslator`. */
+export interface Translator {
+  /** The supported locale (`'en-GB'`, `'pl'`, `'zh-Hans'`, …). */
+  readonly locale: string;
+  readonly dir: Direction;
+  /**
+   * An interface string. Variables fill `{{name}}`; numbers are formatted with `Intl.NumberFormat`
+   * for the locale; `count` also picks the plural form. Never returns a raw key for a known key.
+   */
+  t(key: UiKey, vars?: Record<string, string | number>): string;
+  /** A number in the locale's digits and separators (`Intl.NumberFormat`). */
+  formatNumber(n: number): string;
+  /**
+   * An instrument ready to render in this locale: a host-registered translation, else a shipped
+   * one, else the English source with a `notice` in this locale. `validated-only` never returns a
+   * draft translation. Item ids, order, risk flags and scores always come from `@pmh-screen/core`.
+   */
+  instrument(id: InstrumentId, policy?: TranslationPolicy): LocalizedInstrument;
+}
+
+type Vars = Record<string, string | number>;
+type Texts = {
+  title: string;
+  stem: string;
+  instructions?: string;
+  items: Readonly<Record<string, { text: string; options: readonly string[] } | undefined>>;
+};
+interface Candidate {
+  texts: Texts;
+  status: 'validated' | 'draft';
+  textLocale: string;
+  provenance: NonNullable<LocalizedInstrument['provenance']>;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let nf = numberFormats.get(locale);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, nf);
+  }
+  return nf;
+}
+
+/** i18next formatter module: every interpolated number goes through `Intl.NumberFormat`. */
+function intlFormatter(locale: string): FormatterModule {
+  return {
+    type: 'formatter',
+    init() {},
+    add() {},
+    addCached() {},
+    format: (value: unknown) => (typeof value === 'number' ? numberFormat(locale).format(value) : String(value)),
+  };
+}
+
+function createI18n(locale: string, ui: Readonly<Record<string, string>>): i18n {
+  const instance = i18next.createInstance();
+  instance.use(intlFormatter(locale));
+  void instance.init({
+    lng: locale,
+    fallbackLng: locale === SOURCE_LOCALE ? false : SOURCE_LOCALE,
+    resources:
+      locale === SOURCE_LOCALE
+        ? { [SOURCE_LOCALE]: { translation: enGB.ui } }
+        : { [locale]: { translation: ui }, [SOURCE_LOCALE]: { translation: enGB.ui } },
+    initAsync: false,
+    keySeparator: false,
+    nsSeparator: false,
+    returnNull: false,
+    returnEmptyString: false,
+    // Lit (and the DOM's textContent) escape; HTML-escaping here would show "&amp;".
+    interpolation: { escapeValue: false, alwaysFormat: true },
+  });
+  return instance;
+}
+
+function sharedOptions(text: ShippedInstrumentText, def: InstrumentDefinition): Texts['items'] {
+  const items: Record<string, { text: string; options: readonly string[] }> = {};
+  for (const item of def.items) {
+    const t = text.items[item.id];
+    if (t !== undefined) items[item.id] = { text: t, options: text.options };
+  }
+  return items;
+}
+
+class I18nTranslator implements Translator {
+  readonly locale: SupportedLocale;
+  readonly dir: Direction;
+  readonly #i18n: i18n;
+  readonly #resource: LocaleResource;
+
+  constructor(locale: SupportedLocale, resource: LocaleResource) {
+    this.locale = locale;
+    this.dir = localeMetas[locale].dir;
+    this.#resource = resource;
+    this.#i18n = createI18n(locale, resource.ui);
+  }
+
+  t(key: UiKey, vars?: Vars): string {
+    const t = this.#i18n.t as unknown as (k: string, o?: Vars) => string;
+    return t(key, vars);
+  }
+
+  formatNumber(n: number): string {
+    return numberFormat(this.locale).format(n);
+  }
+
+  instrument(id: InstrumentId, policy: TranslationPolicy = 'allow-draft'): LocalizedInstrument {
+    const def = instruments[id];
+    if (this.locale === SOURCE_LOCALE) return this.#source(def, false);
+    for (const candidate of this.#candidates(id, def)) {
+      if (candidate.status === 'draft' && policy === 'validated-only') continue;
+      if (!complete(candidate.texts, def)) continue;
+      return this.#localized(def, candidate);
+    }
+    return this.#source(def, true);
+  }
+
+  /** Registered first (host text wins), then shipped; GAD-2 may come from a GAD-7 text. */
+  *#candidates(id: InstrumentId, def: InstrumentDefinition): Generator<Candidate> {
+    const own = registeredTranslation(this.locale, id);
+    if (own) yield fromRegistered(own, def);
+    if (id === 'gad2') {
+      const gad7 = registeredTranslation(this.locale, 'gad7');
+      if (gad7) yield fromRegistered(gad7, def, true);
+    }
+    // Only instruments whose licence lets anyone translate them are ever shipped translated.
+    if (def.licence.translationPolicy !== 'free') return;
+    const meta = localeMetas[this.locale].instruments[id];
+    const all = this.#resource.instruments;
+    const shipped = id === 'gad2' || id === 'gad7' ? all?.gad7 : id === 'phq9' ? all?.phq9 : id === 'whooley' ? all?.whooley : undefined;
+    if (!meta || !shipped) return;
+    const title = id === 'gad2' ? (this.#resource.instruments?.gad2?.title ?? shipped.title) : shipped.title;
+    yield {
+      texts: {
+        title,
+        stem: shipped.stem,
+        ...(shipped.instructions !== undefined ? { instructions: shipped.instructions } : {}),
+        items: sharedOptions(shipped, def),
+      },
+      status: meta.status,
+      textLocale: meta.locale ?? this.locale,
+      provenance: { source: meta.source, registered: false },
+    };
+  }
+
+  #localized(def: InstrumentDefinition, c: Candidate): LocalizedInstrument {
+    return {
+      id: def.id,
+      locale: c.textLocale,
+      dir: this.dir,
+      translation: c.status,
+      title: c.texts.title,
+      stem: c.texts.stem,
+      ...(c.texts.instructions !== undefined ? { instructions: c.texts.instructions } : {}),
+      items: def.items.map((item) => {
+        const t = c.texts.items[item.id];
+        return {
+          id: item.id,
+          text: t?.text ?? item.text,
+          ...(item.risk ? { risk: true } : {}),
+          options: item.options.map((o, i) => ({ label: t?.options[i] ?? o.label, score: o.score })),
+        };
+      }),
+      provenance: c.provenance,
+    };
+  }
+
+  #source(def: InstrumentDefinition, withNotice: boolean): LocalizedInstrument {
+    return {
+      id: def.id,
+      locale: SOURCE_LOCALE,
+      dir: 'ltr',
+      translation: 'source',
+      title: def.title,
+      stem: def.stem,
+      ...(def.instructions !== undefined ? { instructions: def.instructions } : {}),
+      items: def.items.map((item) => ({
+        id: item.id,
+        text: item.text,
+        ...(item.risk ? { risk: true } : {}),
+        options: item.options.map((o) => ({ label: o.label, score: o.score })),
+      })),
+      ...(withNotice ? { notice: this.t('notice.sourceLanguage', { language: localeMetas[this.locale].name }) } : {}),
+    };
+  }
+}
+
+function fromRegistered(
+  r: NonNullable<ReturnType<typeof registeredTranslation>>,
+  def: InstrumentDefinition,
+  derived = false,
+): Candidate {
+  return {
+    texts: {
+      // A GAD-2 taken from a registered GAD-7 keeps core's GAD-2 title rather than "GAD-7".
+      title: (derived ? undefined : r.texts.title) ?? def.title,
+      stem: r.texts.stem ?? def.stem,
+      ...(r.texts.instructions !== undefined ? { instructions: r.texts.instructions } : {}),
+      items: r.texts.items,
+    },
+    status: r.provenance.status,
+    textLocale: r.textLocale,
+    provenance: {
+      source: r.provenance.source,
+      ...(r.provenance.licence !== undefined ? { licence: r.provenance.licence } : {}),
+      ...(r.provenance.permission !== undefined ? { permission: r.provenance.permission } : {}),
+      registered: true,
+    },
+  };
+}
+
+/** Every item of the definition has text and exactly its number of option labels. */
+function complete(texts: Texts, def: InstrumentDefinition): boolean {
+  return def.items.every((item) => {
+    const t = texts.items[item.id];
+    return t !== undefined && t.text.trim() !== '' && t.options.length === item.options.length && t.options.every((o) => o.trim() !== '');
+  });
+}
+
+let source: Translator | undefined;
+
+/** The English translator, synchronously, for first paint (no chunk to load). */
+export function sourceTranslator(): Translator {
+  source ??= new I18nTranslator(SOURCE_LOCALE, enGB);
+  return source;
+}
+
+/** @internal Build a translator from a locale module (used by `loadTranslator` and tests). */
+export function createTranslator(locale: SupportedLocale, resource: LocaleResource): Translator {
+  return locale === SOURCE_LOCALE ? sourceTranslator() : new I18nTranslator(locale, resource);
+}
