@@ -4,12 +4,37 @@ import { ensureChrome, CHROME_ARGS } from './scripts/ensure-chromium.mjs';
 
 const executablePath = ensureChrome();
 
+/**
+ * `executeServerCommand('pmh-forced-colors', { active: true })`: Windows High Contrast style
+ * forced colours in Chromium (the stock emulateMedia command offers it on Playwright only).
+ */
+const forcedColorsPlugin = {
+  name: 'pmh-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'pmh-forced-colors') return undefined;
+    const page = session.browser.getPage(session.id);
+    await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }]);
+    return true;
+  },
+};
+
 export default {
   files: ['tests/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['pmh-source'] },
+  // Sibling packages from their sources; Lit in dev mode so its warnings can fail tests.
+  nodeResolve: { exportConditions: ['pmh-source', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // Lit announces dev mode once with console.warn; mark that notice as issued so the
+  // fail-on-console helper (tests/browser/helpers.ts) only sees real warnings.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en-GB">
+  <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+  <body>
+    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

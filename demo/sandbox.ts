@@ -1,0 +1,170 @@
+/**
+ * Developer sandbox: configure `<pmh-screening>`, watch every event it dispatches, and see the
+ * latest result with what `verifyResult` says about it. "Apply" creates a new element, since the
+ * configuration is read when a session starts.
+ */
+import '@pmh-screen/elements';
+import { instrumentIds, verifyResult } from '@pmh-screen/core';
+import type { ScreeningResult } from '@pmh-screen/core';
+import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
+import { pmhEventNames } from '@pmh-screen/elements';
+import type { CrisisResource, PmhScreening } from '@pmh-screen/elements';
+
+const $ = <E extends HTMLElement>(selector: string): E => {
+  const element = document.querySelector<E>(selector);
+  if (!element) throw new Error(`missing ${selector}`);
+  return element;
+};
+
+const form = $<HTMLFormElement>('#settings');
+const stage = $<HTMLDivElement>('#stage');
+const log = $<HTMLOListElement>('#log');
+const markup = $<HTMLPreElement>('#markup');
+const resultView = $<HTMLPreElement>('#result');
+const verdictView = $<HTMLParagraphElement>('#verdict');
+const langSelect = $<HTMLSelectElement>('#lang');
+
+$('#instrument-ids-hint').textContent = `Known ids: ${instrumentIds.join(', ')}.`;
+
+// Every supported locale by its own and its English name, plus a few that resolve or fail.
+langSelect.append(new Option('(none: the document’s)', ''));
+for (const code of supportedLocales) {
+  const meta = localeMetas[code];
+  langSelect.append(new Option(`${code} · ${meta.name} (${meta.englishName})`, code));
+}
+for (const [code, label] of [
+  ['pt-BR', 'pt-BR (→ pt)'],
+  ['zh-CN', 'zh-CN (→ zh-Hans)'],
+  ['xx-YY', 'xx-YY (unsupported → en-GB + pmh-error)'],
+]) {
+  langSelect.append(new Option(label as string, code as string));
+}
+
+const localTeam: CrisisResource[] = [
+  {
+    name: 'Northfield perinatal mental health team',
+    description: 'Weekdays 9am to 5pm. Out of hours, use the services below.',
+    contacts: [{ type: 'tel', value: '01632 960123' }],
+  },
+  {
+    name: 'Samaritans',
+    description: 'Someone to listen, free, any time.',
+    contacts: [{ type: 'tel', value: '116 123' }],
+  },
+  {
+    name: 'Emergency',
+    description: 'If you have harmed yourself or your life is at immediate risk.',
+    contacts: [{ type: 'tel', value: '999', label: 'Call 999' }],
+  },
+];
+
+let element: PmhScreening | null = null;
+
+function text(name: string): string {
+  const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
+  return field?.value.trim() ?? '';
+}
+
+function checked(name: string): boolean {
+  return (form.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
+}
+
+function mode(): string {
+  return (form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'pathway');
+}
+
+function showResult(result: ScreeningResult, from: string): void {
+  resultView.textContent = JSON.stringify(result, null, 2);
+  const verdict = verifyResult(result);
+  verdictView.textContent = verdict.ok
+    ? `From ${from}: verifyResult → ok (status ${result.status}, risk ${result.risk.level}).`
+    : `From ${from}: verifyResult → NOT ok: ${verdict.errors.join('; ')}`;
+  verdictView.className = `verdict ${verdict.ok ? 'ok' : 'bad'}`;
+}
+
+function addLog(event: CustomEvent): void {
+  const item = document.createElement('li');
+  item.className = `entry entry--${event.type}`;
+  const summary = document.createElement('details');
+  const title = document.createElement('summary');
+  const time = new Date().toLocaleTimeString('en-GB');
+  title.textContent = `${time} ${event.type}${brief(event)}`;
+  const body = document.createElement('pre');
+  body.className = 'code';
+  body.textContent = JSON.stringify(event.detail, null, 2);
+  summary.append(title, body);
+  item.append(summary);
+  log.prepend(item);
+}
+
+function brief(event: CustomEvent): string {
+  const d = event.detail as Record<string, unknown>;
+  switch (event.type) {
+    case 'pmh-answer':
+      return `: ${String(d['instrumentId'])}.${String(d['itemId'])} = ${String(d['value'])}`;
+    case 'pmh-escalation':
+      return `: ${JSON.stringify(d['trigger'])}`;
+    case 'pmh-abandon':
+      return `: ${String(d['reason'])}`;
+    case 'pmh-error':
+      return `: ${String(d['code'])}${d['recoverable'] ? ' (recoverable)' : ''}`;
+    case 'pmh-start':
+      return `: ${String(d['locale'])} ${JSON.stringify(d['instruments'])}`;
+    default:
+      return '';
+  }
+}
+
+/** Builds a fresh element from the settings (attributes as a host would write them). */
+function apply(): void {
+  element?.remove();
+  const el = document.createElement('pmh-screening');
+  const attributes: [string, string][] = [];
+  if (mode() === 'fixed') attributes.push(['instruments', text('instruments')]);
+  else if (text('followUp')) attributes.push(['follow-up', text('followUp')]);
+  if (text('lang')) attributes.push(['lang', text('lang')]);
+  if (text('translations')) attributes.push(['translations', text('translations')]);
+  if (checked('skipIntro')) attributes.push(['skip-intro', '']);
+  if (checked('languagePicker')) attributes.push(['language-picker', '']);
+  if (text('context')) attributes.push(['context', text('context')]);
+  for (const [name, value] of attributes) el.setAttribute(name, value);
+
+  const properties: string[] = [];
+  const thresholds = text('thresholds');
+  if (thresholds) {
+    try {
+      el.thresholds = JSON.parse(thresholds) as PmhScreening['thresholds'];
+    } catch {
+      el.thresholds = thresholds as unknown as PmhScreening['thresholds'];
+    }
+    properties.push(`el.thresholds = ${thresholds};`);
+  }
+  if (checked('customResources')) {
+    el.crisisResources = localTeam;
+    properties.push('el.crisisResources = [/* local team, Samaritans, 999 */];');
+  }
+  for (const name of pmhEventNames) {
+    el.addEventListener(name, (event) => {
+      addLog(event as CustomEvent);
+      const detail = (event as CustomEvent<{ result?: ScreeningResult }>).detail;
+      if (detail.result) showResult(detail.result, name);
+    });
+  }
+  const attrs = attributes.map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}='${v}'`)).join('');
+  markup.textContent = `<pmh-screening${attrs}></pmh-screening>${properties.length ? `\n\n${properties.join('\n')}` : ''}`;
+  stage.append(el);
+  element = el;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  apply();
+});
+$('#restart').addEventListener('click', () => element?.restart());
+$('#remove').addEventListener('click', () => {
+  element?.remove();
+  element = null;
+});
+$('#clear-log').addEventListener('click', () => log.replaceChildren());
+
+apply();

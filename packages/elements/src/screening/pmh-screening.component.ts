@@ -1,0 +1,484 @@
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { instruments as definitions, nextStep } from '@pmh-screen/core';
+import type { Answers, PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
+import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
+import type { TranslationPolicy, Translator } from '@pmh-screen/i18n';
+import { PmhElement } from '../base/pmh-element.js';
+import { readConfig, toErrorDetail } from './config.js';
+import type { ConfigState } from './config.js';
+import { checkCrisisResources, defaultCrisisResources } from './crisis-resources.js';
+import type { CrisisResource } from './crisis-resources.js';
+import { LocaleController } from './locale-controller.js';
+import { SessionController } from './session-controller.js';
+import type { Screen } from './session-controller.js';
+import { renderConfigError } from './screens/config-error.js';
+import { renderEnd } from './screens/end.js';
+import { renderIntro } from './screens/intro.js';
+import { renderLanguagePicker } from './screens/language-picker.js';
+import { optionId, renderErrorSummary, renderQuestion } from './screens/question.js';
+import { PAGE_HEADING, renderBackLink } from './screens/shared.js';
+import { renderUrgentHelp } from './screens/urgent-help.js';
+import { screeningStyles } from './styles.js';
+
+/** Properties whose change means a new configuration. */
+const CONFIG_PROPERTIES = ['instruments', 'pathway', 'followUp', 'thresholds', 'context', 'translations'] as const;
+
+/** Rough seconds per question, for the introduction's "It takes about n minutes". */
+const SECONDS_PER_QUESTION = 10;
+
+/**
+ * A self-completion perinatal mental health questionnaire: the NICE perinatal pathway (Whooley +
+ * GAD-2, then EPDS/CORE-10/PHQ-9 and the rest of the GAD-7 where indicated) or a fixed list of
+ * validated instruments, one question per page, with an urgent-help interruption page the moment
+ * a self-harm question is answered non-zero. Every clinical decision (pathway, scores, risk, the
+ * result) comes from `@pmh-screen/core`; this element renders the session and reports it.
+ *
+ * Form-associated: inside a `<form>`, `name` carries the result JSON once complete, and the
+ * control is invalid (`valueMissing`) until then. A form reset starts again.
+ *
+ * Configuration (`instruments`, `pathway`, `follow-up`, `thresholds`, `context`, `translations`)
+ * is read when a session starts; changing it mid-way applies to the next session (`restart()`).
+ * `lang` may change at any time: the page re-renders in the new language and keeps every answer.
+ *
+ * @tagname pmh-screening
+ * @summary Validated, multilingual perinatal mental health screening with urgent-help escalation.
+ *
+ * @fires {CustomEvent<PmhStartDetail>} pmh-start - The respondent starts: `{ sessionId, locale, instruments }`.
+ * @fires {CustomEvent<PmhAnswerDetail>} pmh-answer - An answer is confirmed with Continue: `{ sessionId, instrumentId, itemId, value, answeredAt }`.
+ * @fires {CustomEvent<PmhEscalationDetail>} pmh-escalation - A risk question is answered non-zero, before anything else (and before the urgent-help page renders): `{ sessionId, level: 'urgent', trigger, result }` with the partial result.
+ * @fires {CustomEvent<PmhCompleteDetail>} pmh-complete - The end page is reached: `{ result }` (`status: 'complete'`).
+ * @fires {CustomEvent<PmhAbandonDetail>} pmh-abandon - Answers are wiped before completion: `{ reason: 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit', result }` (`status: 'partial'`). Dispatched on the element itself (on removal it is no longer in the document: listen on the element).
+ * @fires {CustomEvent<PmhErrorDetail>} pmh-error - Bad configuration or an unusable locale: `{ code, message, recoverable }`.
+ *
+ * @slot intro - Replaces the introduction text (the heading and Start button stay). Light DOM: style and translate it yourself.
+ * @slot end - Replaces the end page text ("what happens next"); e.g. a plain-language summary built from `pmh-complete`.
+ * @slot urgent-help - Shown on the urgent-help page above the list of services, e.g. your own perinatal or crisis team.
+ *
+ * @csspart question - The heading that holds the item text (inside the legend).
+ * @csspart option - Each option's label.
+ * @csspart continue - The Continue button, on question and urgent-help pages.
+ * @csspart back - The Back link.
+ * @csspart error-summary - The error summary ("There is a problem").
+ * @csspart urgent-help - The content of the urgent-help interruption page.
+ * @csspart progress - "Question n of m".
+ * @csspart idle-dialog - The kiosk idle warning (kiosk mode).
+ * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
+ *
+ * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
+ * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
+ * @cssproperty [--pmh-color-text=#212b32] - Text.
+ * @cssproperty [--pmh-color-text-secondary=#4c6272] - Captions, hints and progress.
+ * @cssproperty [--pmh-color-background=#ffffff] - Background of radios and selects.
+ * @cssproperty [--pmh-color-link=#005eb8] - Links.
+ * @cssproperty [--pmh-color-link-hover=#7c2855] - Links on hover.
+ * @cssproperty [--pmh-color-focus=#ffeb3b] - Focus highlight.
+ * @cssproperty [--pmh-color-focus-text=#212b32] - Text on the focus highlight.
+ * @cssproperty [--pmh-color-error=#d5281b] - Errors.
+ * @cssproperty [--pmh-color-button=#007f3b] - Buttons.
+ * @cssproperty [--pmh-color-button-hover=#00662f] - Buttons on hover.
+ * @cssproperty [--pmh-color-button-shadow=#00401e] - Button shadow.
+ * @cssproperty [--pmh-color-button-text=#ffffff] - Button text.
+ * @cssproperty [--pmh-color-border=#4c6272] - Borders and dividers.
+ * @cssproperty [--pmh-color-urgent=#005eb8] - Accent of the urgent-help page (calm, not alarming).
+ * @cssproperty [--pmh-color-urgent-background=#ffffff] - Background of the urgent-help page.
+ * @cssproperty [--pmh-space=1rem] - Spacing unit.
+ * @cssproperty [--pmh-radius=4px] - Button corner radius.
+ * @cssproperty [--pmh-target-size=44px] - Minimum size of touch targets.
+ * @cssproperty [--pmh-max-width=40rem] - Maximum line length of the widget.
+ *
+ * @attr instruments - Space-separated instrument ids administered in that order (`whooley gad2 gad7 epds core10 phq9`); absent: the pathway.
+ * @attr pathway - `nice-perinatal` (default).
+ * @attr follow-up - Depression measure after a positive Whooley: `epds` (default), `core10`, `phq9`.
+ * @attr lang - BCP 47 locale; absent: the document's, else `en-GB`. Unknown: English and a recoverable `pmh-error`.
+ * @attr translations - `allow-draft` (default) or `validated-only`: may instrument text be shown in a draft translation?
+ * @attr skip-intro - Start at the first question (the host has its own introduction).
+ * @attr context - JSON object echoed into the result, e.g. `{"stage":"antenatal"}`.
+ * @attr name - Form field name: the result JSON is the form value once complete.
+ * @attr language-picker - Show a language picker listing languages by their own names.
+ */
+export class PmhScreening extends PmhElement {
+  static override styles = screeningStyles;
+  static formAssociated = true;
+  static override properties: PropertyDeclarations = {
+    instruments: { type: String },
+    pathway: { type: String },
+    followUp: { type: String, attribute: 'follow-up' },
+    translations: { type: String },
+    skipIntro: { type: Boolean, attribute: 'skip-intro' },
+    context: {},
+    name: { type: String, reflect: true },
+    languagePicker: { type: Boolean, attribute: 'language-picker' },
+    crisisResources: { attribute: false },
+    thresholds: { attribute: false },
+  };
+
+  /** Space-separated instrument ids, administered in that order; absent: the pathway. */
+  declare instruments: string | null | undefined;
+  /** `nice-perinatal` (the default). */
+  declare pathway: string | null | undefined;
+  /** Depression measure after a positive Whooley: `epds` (default), `core10` or `phq9`. */
+  declare followUp: string | null | undefined;
+  /** `allow-draft` (default) or `validated-only`. */
+  declare translations: string | null | undefined;
+  /** Start at the first question. */
+  declare skipIntro: boolean;
+  /** Echoed into the result: JSON text (attribute) or an object (property). */
+  declare context: string | Record<string, unknown> | null | undefined;
+  /** Form field name. */
+  declare name: string | null | undefined;
+  /** Show the language picker. */
+  declare languagePicker: boolean;
+  /**
+   * Replaces the default urgent-help list (999, NHS 111, Samaritans, Shout, Lifeline): an array of
+   * `{ name, description?, contacts: [{ type: 'tel' | 'sms' | 'email' | 'url', value, label?, body? }] }`.
+   */
+  declare crisisResources: readonly CrisisResource[] | null | undefined;
+  /** Per-instrument positive cut-off overrides, e.g. `{ gad7: 8 }` (NHS Talking Therapies). */
+  declare thresholds: Thresholds | null | undefined;
+
+  /** Form association (value, validity, labels). */
+  protected readonly internals: ElementInternals;
+  /** The session on screen and its events. */
+  protected readonly screening: SessionController;
+  /** The translator on screen. */
+  protected readonly localization: LocaleController;
+
+  private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
+  /** The translation policy of the running session. */
+  private policy: TranslationPolicy = 'allow-draft';
+  private reportedConfigError: string | null = null;
+  private reportedCrisisError: string | null = null;
+  private formResult: ScreeningResult | null | undefined = undefined;
+  /** Disabled by an ancestor `<fieldset disabled>`. */
+  private formDisabled = false;
+
+  constructor() {
+    super();
+    this.skipIntro = false;
+    this.languagePicker = false;
+    this.internals = this.attachInternals();
+    this.screening = new SessionController(this);
+    this.localization = new LocaleController({
+      requestUpdate: () => this.requestUpdate(),
+      reportLocaleError: (detail) => this.emit('pmh-error', detail),
+      localeChanged: (translator) => this.screening.session?.setLocale(translator.locale),
+    });
+  }
+
+  // Lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed mid-way: the answers go (pmh-abandon 'disconnected', with the partial result).
+    if (this.screening.inProgress) this.screening.wipe('disconnected');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.localization.sync(this.requestedLang);
+    this.applyDirection(this.localization.translator.dir);
+    if (!this.hasUpdated || CONFIG_PROPERTIES.some((p) => changed.has(p))) this.readConfiguration();
+    if (!this.hasUpdated || changed.has('crisisResources')) this.checkCrisisResources();
+    this.autoStart();
+  }
+
+  protected override updated(): void {
+    this.syncForm();
+    const target = this.screening.focusTarget;
+    if (target === null) return;
+    this.screening.focusTarget = null;
+    const element =
+      target === 'error-summary'
+        ? this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')
+        : this.renderRoot.querySelector<HTMLElement>(`[${PAGE_HEADING}]`);
+    element?.focus();
+  }
+
+  /** Form reset: start again (an abandon with reason `restart` when answers were in progress). */
+  formResetCallback(): void {
+    this.restart();
+  }
+
+  /** Disabled by an ancestor `<fieldset disabled>`. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  // Public API
+
+  /** The form this element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The result JSON once complete (the form value), else `''`. */
+  get value(): string {
+    const result = this.screening.completedResult;
+    return result ? JSON.stringify(result) : '';
+  }
+
+  /** The result so far: `complete` after the end page is reached, `partial` before; `null` before Start. */
+  get result(): ScreeningResult | null {
+    return this.screening.completedResult ?? this.screening.session?.result('partial') ?? null;
+  }
+
+  /** The current session's id, `null` before Start. */
+  get sessionId(): string | null {
+    return this.screening.session?.sessionId ?? null;
+  }
+
+  /** The screen on show: `intro`, `question`, `urgent-help`, `end`, `config-error` or `loading`. */
+  get screen(): Screen | 'config-error' | 'loading' {
+    if (this.showsConfigError) return 'config-error';
+    if (!this.localization.ready) return 'loading';
+    return this.screening.screen;
+  }
+
+  /** The locale on screen (resolved: `'pt'` for `lang="pt-BR"`, `'en-GB'` for an unknown one). */
+  get locale(): string {
+    return this.localization.translator.locale;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /**
+   * Wipes the answers and returns to the start with a new session. Before completion this
+   * dispatches `pmh-abandon` (`restart`) with the partial result first.
+   */
+  restart(): void {
+    this.screening.wipe('restart');
+  }
+
+  // Private
+
+  private get translator(): Translator {
+    return this.localization.translator;
+  }
+
+  /** A session keeps the configuration it started with; a broken one shows once none runs. */
+  private get showsConfigError(): boolean {
+    return !this.configState.ok && this.screening.session === null;
+  }
+
+  private readConfiguration(): void {
+    const reading = readConfig({
+      instruments: this.instruments,
+      pathway: this.pathway,
+      followUp: this.followUp,
+      thresholds: this.thresholds,
+      context: this.context,
+      translations: this.translations,
+    });
+    for (const warning of reading.warnings) this.emit('pmh-error', warning);
+    this.setConfigState(reading.state);
+  }
+
+  private setConfigState(state: ConfigState): void {
+    this.configState = state;
+    if (state.ok) {
+      this.reportedConfigError = null;
+      return;
+    }
+    const key = `${state.error.code}:${state.error.message}`;
+    if (key === this.reportedConfigError) return;
+    this.reportedConfigError = key;
+    // A session in progress carries on with the configuration it started with.
+    this.emit('pmh-error', { ...state.error, recoverable: this.screening.inProgress });
+  }
+
+  private checkCrisisResources(): void {
+    if (this.crisisResources == null) {
+      this.reportedCrisisError = null;
+      return;
+    }
+    const problem = checkCrisisResources(this.crisisResources);
+    if (problem === null || problem === this.reportedCrisisError) return;
+    this.reportedCrisisError = problem;
+    this.emit('pmh-error', { code: 'invalid-crisis-resources', message: `${problem} Showing the default list.`, recoverable: true });
+  }
+
+  /** `skip-intro`: start as soon as the configuration and the locale are ready (no focus move). */
+  private autoStart(): void {
+    if (!this.skipIntro || !this.isConnected || this.screening.session !== null) return;
+    if (this.screening.screen !== 'intro' || !this.configState.ok || !this.localization.ready) return;
+    this.startSession();
+    this.screening.focusTarget = null;
+  }
+
+  private startSession(): void {
+    const state = this.configState;
+    const running = this.screening.session;
+    try {
+      if (running !== null) {
+        this.screening.start({ config: running.config, context: running.context, locale: running.locale });
+      } else if (state.ok) {
+        this.policy = state.policy;
+        this.screening.start({ config: state.config, context: state.context, locale: this.translator.locale });
+      }
+    } catch (error) {
+      this.setConfigState({ ok: false, error: toErrorDetail(error) });
+      this.requestUpdate();
+    }
+  }
+
+  /** Form value and validity; the validity anchor follows the page heading on screen. */
+  private syncForm(): void {
+    const result = this.screening.completedResult;
+    if (result !== this.formResult) {
+      this.formResult = result;
+      this.internals.setFormValue(result ? JSON.stringify(result) : null);
+    }
+    if (result) {
+      this.internals.setValidity({});
+    } else {
+      const anchor = this.renderRoot.querySelector<HTMLElement>('[data-page-heading]') ?? undefined;
+      this.internals.setValidity({ valueMissing: true }, this.translator.t('error.selectAnswer'), anchor);
+    }
+  }
+
+  /** The Question n of m text, numbers formatted for the locale. */
+  private progressText(): string {
+    const { index, total } = this.screening.session?.position() ?? { index: 1, total: null };
+    return total === null
+      ? this.translator.t('question.progressUnknownTotal', { n: index })
+      : this.translator.t('question.progress', { n: index, total });
+  }
+
+  /** An upper estimate of the time it takes: the longest path the configuration allows. */
+  private estimatedMinutes(config: PathwayConfig): number {
+    const answers: Answers = {};
+    let count = 0;
+    for (let step = nextStep(config, answers); step !== null && count < 100; step = nextStep(config, answers)) {
+      const item = definitions[step.instrumentId].items.find((i) => i.id === step.itemId);
+      (answers[step.instrumentId] ??= {})[step.itemId] = Math.max(...(item?.options.map((o) => o.score) ?? [0]));
+      count++;
+    }
+    return Math.max(1, Math.ceil((count * SECONDS_PER_QUESTION) / 60));
+  }
+
+  private recordText(step: Step): void {
+    const instrument = this.translator.instrument(step.instrumentId, this.policy);
+    this.screening.session?.setInstrumentText(step.instrumentId, {
+      locale: instrument.locale,
+      translation: instrument.translation,
+    });
+  }
+
+  private readonly onStart = (): void => this.startSession();
+  private readonly onBack = (): void => this.screening.back();
+  private readonly onSelect = (value: number): void => this.screening.select(value);
+  private readonly onContinue = (): void => this.screening.confirm((step) => this.recordText(step));
+  private readonly onResume = (): void => this.screening.resume();
+  private readonly onLanguage = (locale: string): void => {
+    this.lang = locale;
+  };
+  private readonly focusFirstOption = (): void => {
+    this.renderRoot.querySelector<HTMLElement>(`#${optionId(0)}`)?.focus();
+  };
+
+  // Render
+
+  /** Content rendered after the screen (the kiosk idle dialog and quick exit add themselves here). */
+  protected renderOverlays(): unknown {
+    return nothing;
+  }
+
+  private renderScreen(): unknown {
+    const t = this.translator.t.bind(this.translator);
+    const state = this.configState;
+    const disabled = this.formDisabled;
+    if (!state.ok && this.showsConfigError) return renderConfigError({ t, error: state.error, value: state.value });
+    if (!this.localization.ready) {
+      return html`<p class="loading" role="status" tabindex="-1" data-page-heading>${t('loading.label')}</p>`;
+    }
+    switch (this.screening.screen) {
+      case 'intro': {
+        const config = this.screening.session?.config ?? (state.ok ? state.config : null);
+        return config ? renderIntro({ t, minutes: this.estimatedMinutes(config), disabled, onStart: this.onStart }) : nothing;
+      }
+      case 'question': {
+        const step = this.screening.step;
+        if (step === null) return nothing;
+        const instrument = this.translator.instrument(step.instrumentId, this.policy);
+        const item = instrument.items.find((i) => i.id === step.itemId);
+        if (item === undefined) return nothing;
+        return html`${this.screening.invalid ? renderErrorSummary(t, this.focusFirstOption) : nothing}
+        ${renderQuestion({
+          t,
+          uiLocale: this.translator.locale,
+          instrument,
+          item,
+          progress: this.progressText(),
+          showInstructions: definitions[step.instrumentId].items[0]?.id === step.itemId,
+          selected: this.screening.selectedValue(step),
+          invalid: this.screening.invalid,
+          disabled,
+          onSelect: this.onSelect,
+          onContinue: this.onContinue,
+        })}`;
+      }
+      case 'urgent-help': {
+        const valid = this.crisisResources != null && checkCrisisResources(this.crisisResources) === null;
+        const resources = valid ? (this.crisisResources as readonly CrisisResource[]) : defaultCrisisResources(t);
+        return renderUrgentHelp({ t, resources, asLinks: true, disabled, onContinue: this.onResume });
+      }
+      case 'end':
+        return renderEnd({ t });
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.translator;
+    const showBack = !this.showsConfigError && this.localization.ready && this.screening.canGoBack;
+    const picker =
+      this.languagePicker && !this.showsConfigError
+        ? renderLanguagePicker({
+            t: t.t.bind(t),
+            current: t.locale,
+            locales: supportedLocales.map((code) => ({
+              code,
+              name: localeMetas[code].name,
+              dir: localeMetas[code].dir,
+            })),
+            disabled: this.formDisabled,
+            onChange: this.onLanguage,
+          })
+        : nothing;
+    return html`<section
+      class="pmh"
+      lang=${t.locale}
+      dir=${t.dir}
+      aria-label=${t.t('widget.label')}
+      aria-busy=${this.localization.loading ? 'true' : nothing}
+    >
+      ${showBack || picker !== nothing
+        ? html`<div class="toolbar">${showBack ? renderBackLink(t.t.bind(t), this.onBack) : nothing}${picker}</div>`
+        : nothing}
+      ${this.renderScreen()} ${this.renderOverlays()}
+    </section>`;
+  }
+}

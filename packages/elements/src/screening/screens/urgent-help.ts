@@ -1,0 +1,50 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { contactHref, contactLabel } from '../crisis-resources.js';
+import type { CrisisResource } from '../crisis-resources.js';
+import type { T } from './shared.js';
+
+export interface UrgentHelpView {
+  t: T;
+  resources: readonly CrisisResource[];
+  /** Phone numbers as `tel:`/`sms:` links (a kiosk shows them as plain text instead). */
+  asLinks: boolean;
+  disabled: boolean;
+  onContinue: () => void;
+}
+
+/**
+ * The urgent-help interruption page (NHS.UK interruption-page pattern), shown after a non-zero
+ * answer to a risk question: calm words, then what to do right now, then Continue resumes the
+ * questions. The host may add its own team first with `slot="urgent-help"` or replace the list
+ * with the `crisisResources` property.
+ */
+export function renderUrgentHelp(view: UrgentHelpView): TemplateResult {
+  const { t } = view;
+  return html`<div class="urgent" part="urgent-help">
+      <h2 tabindex="-1" data-page-heading>${t('urgent.title')}</h2>
+      <p>${t('urgent.body')}</p>
+      <h3>${t('urgent.unsafeHeading')}</h3>
+      <p>${t('urgent.unsafeBody')}</p>
+      <slot name="urgent-help"></slot>
+      <ul class="services" aria-label=${t('urgent.servicesLabel')}>
+        ${view.resources.map(
+          (resource) =>
+            html`<li class="service">
+              <h4>${resource.name}</h4>
+              ${resource.description ? html`<p>${resource.description}</p>` : nothing}
+              ${resource.contacts.map((contact) => {
+                const label = contactLabel(contact, t);
+                return view.asLinks
+                  ? html`<a class="contact" href=${contactHref(contact)}>${label}</a> `
+                  : html`<p class="contact">${label}</p>`;
+              })}
+            </li>`,
+        )}
+      </ul>
+      <p>${t('urgent.continueHint')}</p>
+    </div>
+    <button type="button" class="button" part="continue" ?disabled=${view.disabled} @click=${view.onContinue}>
+      ${t('urgent.continue')}
+    </button>`;
+}

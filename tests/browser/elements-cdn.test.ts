@@ -1,0 +1,60 @@
+/**
+ * The CDN bundle (packages/elements/dist/pmh-screen.js, built by `npm run build`): one
+ * self-contained module that registers the element, works in English with nothing else loaded,
+ * and fetches other locales as chunks relative to its own URL. Skipped when not built.
+ * (Each test file runs in its own page, so this copy does not meet the source one.)
+ */
+import { expect } from '@open-wc/testing';
+
+const BUNDLE = '/packages/elements/dist/pmh-screen.js';
+
+describe('CDN bundle dist/pmh-screen.js', function () {
+  this.timeout(20000);
+  let built = false;
+
+  before(async () => {
+    const response = await fetch(BUNDLE, { method: 'HEAD' });
+    built = response.ok;
+  });
+
+  beforeEach(function () {
+    if (!built) this.skip();
+  });
+
+  it('has no bare imports: everything English needs is inside', async () => {
+    const source = await (await fetch(BUNDLE)).text();
+    const specifiers = [...source.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] ?? '');
+    expect(specifiers.filter((s) => !s.startsWith('./'))).to.deep.equal([]);
+    expect(source).to.not.contain('Lit is in dev mode');
+  });
+
+  it('registers <pmh-screening>, renders English at once, and loads a locale chunk relative to itself', async () => {
+    await import(/* @vite-ignore */ BUNDLE);
+    const el = document.createElement('pmh-screening') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+      screen: string;
+      locale: string;
+    };
+    el.setAttribute('instruments', 'gad7');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(customElements.get('pmh-screening')).to.not.equal(undefined);
+      expect(el.screen).to.equal('intro');
+      const chunkRequests: string[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) chunkRequests.push(entry.name);
+      });
+      observer.observe({ type: 'resource', buffered: false });
+      el.setAttribute('lang', 'pl');
+      const start = performance.now();
+      while (el.locale !== 'pl' && performance.now() - start < 10000) await new Promise((r) => setTimeout(r, 20));
+      observer.disconnect();
+      expect(el.locale).to.equal('pl');
+      expect(chunkRequests.some((url) => url.includes('/packages/elements/dist/chunks/pl-'))).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Languages as the element handles them: `lang` (else the document's) through the i18n package,
+ * `dir`, lazy locales, switching mid-way without losing anything, the language picker, and the
+ * provenance recorded per instrument. Expected strings come from the translators, never copied.
+ */
+import { expect } from '@open-wc/testing';
+import { instruments, verifyResult } from '@pmh-screen/core';
+import { loadTranslator, localeMetas, sourceTranslator, supportedLocales } from '@pmh-screen/i18n';
+import type { PmhCompleteDetail, PmhErrorDetail, PmhStartDetail } from '../../packages/elements/src/index.js';
+import {
+  answer,
+  completeAll,
+  currentStep,
+  failOnConsole,
+  mount,
+  named,
+  part,
+  radios,
+  record,
+  root,
+  settle,
+  start,
+  until,
+  detailOf,
+} from './helpers.js';
+import type { PmhScreening } from './helpers.js';
+
+async function ready(el: PmhScreening): Promise<void> {
+  await until(() => el.screen !== 'loading', 'the locale to load');
+  await settle(el);
+}
+
+describe('<pmh-screening> languages', () => {
+  failOnConsole();
+
+  it('English is synchronous: the first render already shows the intro', async () => {
+    const el = document.createElement('pmh-screening');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.screen).to.equal('intro');
+      expect(root(el).querySelector('section')?.getAttribute('lang')).to.equal('en-GB');
+      expect(el.getAttribute('dir')).to.equal('ltr');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('lang="pl": Polish interface and validated Polish GAD-7, lang/dir set, recorded in the result', async () => {
+    const pl = await loadTranslator('pl');
+    const el = await mount({ lang: 'pl', instruments: 'gad7', 'skip-intro': true });
+    const events = record(el);
+    await ready(el);
+    const section = root(el).querySelector('section');
+    expect(section?.getAttribute('lang')).to.equal('pl');
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    expect(part(el, 'continue')?.textContent?.trim()).to.equal(pl.t('question.continue'));
+    const gad7 = pl.instrument('gad7');
+    expect(part(el, 'question')?.textContent?.trim()).to.equal(gad7.items[0]?.text);
+    expect(part(el, 'progress')?.textContent?.trim()).to.equal(pl.t('question.progress', { n: 1, total: 7 }));
+    await completeAll(el, () => 1);
+    const result = detailOf<PmhCompleteDetail>(events, 'pmh-complete', 0).result;
+    expect(result.locale).to.equal('pl');
+    expect(result.instruments[0]).to.deep.include({ locale: gad7.locale, translation: 'validated' });
+    expect(verifyResult(result).ok).to.equal(true);
+  });
+
+  it('lang="ar": right to left, Arabic digits through Intl, axe-clean', async () => {
+    const ar = await loadTranslator('ar');
+    const el = await mount({ lang: 'ar', instruments: 'gad7', 'skip-intro': true, 'language-picker': true });
+    await ready(el);
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(root(el).querySelector('section')?.getAttribute('dir')).to.equal('rtl');
+    expect(part(el, 'progress')?.textContent?.trim()).to.equal(ar.t('question.progress', { n: 1, total: 7 }));
+    // Logical CSS: the radio sits at the inline start, which is the right in RTL.
+    const radio = radios(el)[0]?.getBoundingClientRect();
+    const label = part(el, 'option')?.getBoundingClientRect();
+    expect(radio && label && radio.left > label.left).to.equal(true);
+    await expect(el).to.be.accessible();
+    part<HTMLButtonElement>(el, 'continue')?.click();
+    await settle(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in right-to-left text, phone numbers are isolated so "116 123" never reads "123 116"', async () => {
+    const el = await mount({ lang: 'ar', instruments: 'phq9', 'skip-intro': true });
+    await ready(el);
+    for (let i = 0; i < 8; i++) await answer(el, 0);
+    await answer(el, 1);
+    expect(el.screen).to.equal('urgent-help');
+    const samaritans = root(el).querySelector('a[href="tel:116123"]');
+    expect(samaritans?.textContent).to.contain('\u2066116 123\u2069');
+    const box = samaritans?.getBoundingClientRect();
+    expect(box && box.width > 0).to.equal(true);
+  });
+
+  it('pmh-start carries the resolved locale (pt-BR → pt)', async () => {
+    let detail: PmhStartDetail | undefined;
+    const el = await mount({ lang: 'pt-BR', 'skip-intro': true }, (host) =>
+      host.addEventListener('pmh-start', (e) => (detail = e.detail)),
+    );
+    await ready(el);
+    expect(detail?.locale).to.equal('pt');
+    expect(el.locale).to.equal('pt');
+    expect(el.getAttribute('lang'), 'the host attribute is left as the host wrote it').to.equal('pt-BR');
+  });
+
+  it('an unknown locale: English, and a recoverable pmh-error "unsupported-locale"', async () => {
+    const errors: PmhErrorDetail[] = [];
+    const el = await mount({ lang: 'xx-YY' }, (host) => host.addEventListener('pmh-error', (e) => errors.push(e.detail)));
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.deep.include({ code: 'unsupported-locale', recoverable: true });
+    expect(errors[0]?.message).to.contain('xx-YY');
+    expect(el.screen).to.equal('intro');
+    expect(root(el).querySelector('section')?.getAttribute('lang')).to.equal('en-GB');
+    await start(el);
+    expect(el.screen).to.equal('question');
+    expect(errors, 'reported once, not on every render').to.have.length(1);
+  });
+
+  it("without lang, the document's language is used, and followed when it changes", async () => {
+    const html = document.documentElement;
+    const before = html.lang;
+    html.lang = 'cy';
+    try {
+      const el = await mount();
+      await ready(el);
+      expect(el.locale).to.equal('cy');
+      html.lang = 'es';
+      await until(() => el.locale === 'es', 'Spanish');
+      html.lang = 'en-GB';
+      await until(() => el.locale === 'en-GB', 'English');
+    } finally {
+      html.lang = before;
+    }
+  });
+
+  it('changing lang mid-way re-renders in the new language and keeps every answer (and the pending choice)', async () => {
+    const es = await loadTranslator('es');
+    const el = await mount({ instruments: 'gad7', 'skip-intro': true });
+    const events = record(el);
+    await answer(el, 2);
+    await answer(el, 3);
+    radios(el)[1]?.click();
+    await settle(el);
+    el.lang = 'es';
+    await until(() => el.locale === 'es', 'Spanish');
+    await settle(el);
+    expect(currentStep(el)).to.deep.equal({ instrumentId: 'gad7', itemId: 'q3' });
+    expect(part(el, 'question')?.textContent?.trim()).to.equal(es.instrument('gad7').items[2]?.text);
+    expect(radios(el)[1]?.checked).to.equal(true);
+    part<HTMLAnchorElement>(el, 'back')?.click();
+    await settle(el);
+    expect(radios(el).findIndex((r) => r.checked)).to.equal(3);
+    expect(part(el, 'back')?.textContent).to.contain(es.t('question.back'));
+    await completeAll(el, (s) => (s.itemId === 'q1' ? 2 : s.itemId === 'q2' ? 3 : 1));
+    const result = detailOf<PmhCompleteDetail>(events, 'pmh-complete', 0).result;
+    expect(result.locale).to.equal('es');
+    expect(result.instruments[0]?.answers.map((a) => a.value)).to.deep.equal([2, 3, 1, 1, 1, 1, 1]);
+    expect(result.instruments[0]?.translation).to.equal('validated');
+    expect(named(events, 'pmh-start'), 'the same session').to.have.length(0);
+    expect(verifyResult(result).ok).to.equal(true);
+  });
+
+  it('a risk answer then a language switch: the trigger stays in the result', async () => {
+    const el = await mount({ instruments: 'phq9', 'skip-intro': true });
+    const events = record(el);
+    for (let i = 0; i < 8; i++) await answer(el, 0);
+    await answer(el, 2);
+    el.lang = 'fr';
+    await until(() => el.locale === 'fr', 'French');
+    await settle(el);
+    expect(el.screen).to.equal('urgent-help');
+    expect(root(el).querySelector('a[href="tel:999"]')).to.not.equal(null);
+    part<HTMLButtonElement>(el, 'continue')?.click();
+    await settle(el);
+    const result = detailOf<PmhCompleteDetail>(events, 'pmh-complete', 0).result;
+    expect(result.risk.triggers.map((t) => [t.itemId, t.value])).to.deep.equal([['q9', 2]]);
+  });
+
+  it('translations="validated-only" never shows a draft: Polish Whooley stays in English with a notice', async () => {
+    const pl = await loadTranslator('pl');
+    expect(localeMetas.pl.instruments.whooley?.status).to.equal('draft');
+    const strict = await mount({ lang: 'pl', instruments: 'whooley', translations: 'validated-only', 'skip-intro': true });
+    const strictEvents = record(strict);
+    await ready(strict);
+    expect(part(strict, 'question')?.textContent?.trim()).to.equal(instruments.whooley.items[0]?.text);
+    expect(root(strict).querySelector('.field')?.getAttribute('lang')).to.equal('en-GB');
+    expect(root(strict).querySelector('.notice')?.textContent).to.contain(pl.t('notice.sourceLanguageTitle'));
+    await expect(strict).to.be.accessible();
+    await completeAll(strict);
+    const strictResult = detailOf<PmhCompleteDetail>(strictEvents, 'pmh-complete', 0).result;
+    expect(strictResult.instruments[0]).to.deep.include({ locale: 'en-GB', translation: 'source' });
+
+    const draft = await mount({ lang: 'pl', instruments: 'whooley', 'skip-intro': true });
+    const draftEvents = record(draft);
+    await ready(draft);
+    expect(part(draft, 'question')?.textContent?.trim()).to.equal(pl.instrument('whooley').items[0]?.text);
+    await completeAll(draft);
+    const draftResult = detailOf<PmhCompleteDetail>(draftEvents, 'pmh-complete', 0).result;
+    expect(draftResult.instruments[0]).to.deep.include({ translation: 'draft' });
+  });
+
+  it('the EPDS is never shown in a translation the project made: English items, interface in Polish', async () => {
+    const pl = await loadTranslator('pl');
+    const el = await mount({ lang: 'pl', instruments: 'epds', 'skip-intro': true });
+    await ready(el);
+    expect(part(el, 'question')?.textContent?.trim()).to.equal(instruments.epds.items[0]?.text);
+    expect(part(el, 'continue')?.textContent?.trim()).to.equal(pl.t('question.continue'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('language-picker: a native select of every language by its own name; choosing one sets lang', async () => {
+    const el = await mount({ 'language-picker': true, instruments: 'gad2' });
+    const select = root(el).querySelector('select') as HTMLSelectElement;
+    const label = root(el).querySelector(`label[for="${select.id}"]`);
+    expect(label?.textContent?.trim()).to.equal(sourceTranslator().t('language.label'));
+    const options = [...select.options];
+    expect(options.map((o) => o.value)).to.deep.equal([...supportedLocales]);
+    expect(options.map((o) => o.textContent?.trim())).to.deep.equal(supportedLocales.map((c) => localeMetas[c].name));
+    expect(options.every((o) => o.lang === o.value)).to.equal(true);
+    expect(select.value).to.equal('en-GB');
+    await expect(el).to.be.accessible();
+    select.value = 'ur';
+    select.dispatchEvent(new Event('change'));
+    await until(() => el.locale === 'ur', 'Urdu');
+    await settle(el);
+    expect(el.getAttribute('lang')).to.equal('ur');
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect((root(el).querySelector('select') as HTMLSelectElement).value).to.equal('ur');
+    await expect(el).to.be.accessible();
+  });
+});
