@@ -19,6 +19,11 @@ export interface PmhStartDetail {
   locale: string;
   /** The instruments planned at the start, in order (the pathway may add follow-ups later). */
   instruments: InstrumentId[];
+  /**
+   * `true` when a session saved on this device (`persist="session"`) carries on after a reload
+   * ("Carry on" on the "Welcome back" page): the same `sessionId` as before, answers kept.
+   */
+  resumed?: true;
 }
 
 /** `pmh-answer`: an answer was confirmed with Continue. */
@@ -60,8 +65,10 @@ export interface PmhCompleteDetail {
 }
 
 /**
- * Why answers were wiped before completion. `quick-exit` belongs to the "Leave this page"
- * control (shared devices).
+ * Why answers were wiped before completion. `idle-timeout`: the kiosk idle warning ran out.
+ * `quick-exit`: the respondent cleared them at once ("Leave this page", Shift three times, or "No,
+ * clear my answers" in the idle warning). `restart`: `restart()`, a form reset, or "Start again"
+ * after a reload. `disconnected`: the element was removed (not with `persist="session"`).
  */
 export type PmhAbandonReason = 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit';
 
@@ -78,7 +85,12 @@ export type PmhElementErrorCode =
   | 'locale-load-failed'
   | 'invalid-translations'
   | 'invalid-crisis-resources'
-  | 'storage-corrupt';
+  | 'invalid-idle-timeout'
+  | 'invalid-idle-warning'
+  | 'invalid-quick-exit-url'
+  | 'invalid-persist'
+  | 'stored-data-ignored'
+  | 'storage-unavailable';
 
 /** `pmh-error`: bad configuration or a locale that cannot be used. */
 export interface PmhErrorDetail {

@@ -3,13 +3,20 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { instruments as definitions, nextStep } from '@pmh-screen/core';
 import type { Answers, PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
 import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
-import type { TranslationPolicy, Translator } from '@pmh-screen/i18n';
+import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import { PmhElement } from '../base/pmh-element.js';
 import { readConfig, toErrorDetail } from './config.js';
 import type { ConfigState } from './config.js';
 import { checkCrisisResources, defaultCrisisResources } from './crisis-resources.js';
 import type { CrisisResource } from './crisis-resources.js';
+import type { PmhAbandonReason } from './events.js';
+import { KioskController } from './kiosk/kiosk-controller.js';
+import { QuickExitController } from './kiosk/quick-exit.js';
+import { DEFAULT_IDLE_TIMEOUT, DEFAULT_IDLE_WARNING, readSharedDeviceSettings } from './kiosk/settings.js';
+import type { SharedDeviceSettings } from './kiosk/settings.js';
+import { sharedDeviceStyles } from './kiosk/styles.js';
 import { LocaleController } from './locale-controller.js';
+import { PersistController } from './persist/persist-controller.js';
 import { SessionController } from './session-controller.js';
 import type { Screen } from './session-controller.js';
 import { renderConfigError } from './screens/config-error.js';
@@ -17,6 +24,7 @@ import { renderEnd } from './screens/end.js';
 import { renderIntro } from './screens/intro.js';
 import { renderLanguagePicker } from './screens/language-picker.js';
 import { optionId, renderErrorSummary, renderQuestion } from './screens/question.js';
+import { renderResume } from './screens/resume.js';
 import { PAGE_HEADING, renderBackLink } from './screens/shared.js';
 import { renderUrgentHelp } from './screens/urgent-help.js';
 import { screeningStyles } from './styles.js';
@@ -41,6 +49,12 @@ const SECONDS_PER_QUESTION = 10;
  * is read when a session starts; changing it mid-way applies to the next session (`restart()`).
  * `lang` may change at any time: the page re-renders in the new language and keeps every answer.
  *
+ * Shared devices (`kiosk`): nothing is stored anywhere; after `idle-timeout` seconds without
+ * interaction a modal dialog asks "Do you need more time?" and counts down `idle-warning` seconds,
+ * then the answers are wiped (`pmh-abandon` `idle-timeout`, with the partial result and its risk)
+ * and the start returns; the end page clears itself; "Leave this page" wipes at once. Personal
+ * devices (`persist="session"`): the session survives a reload in the same tab.
+ *
  * @tagname pmh-screening
  * @summary Validated, multilingual perinatal mental health screening with urgent-help escalation.
  *
@@ -64,6 +78,8 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart progress - "Question n of m".
  * @csspart idle-dialog - The kiosk idle warning (kiosk mode).
  * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
+ * @csspart quick-exit - The "Leave this page" button (kiosk mode, or `quick-exit`).
+ * @csspart finish-and-clear - The end page's "Finish and clear" button (kiosk mode).
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -86,6 +102,11 @@ const SECONDS_PER_QUESTION = 10;
  * @cssproperty [--pmh-radius=4px] - Button corner radius.
  * @cssproperty [--pmh-target-size=44px] - Minimum size of touch targets.
  * @cssproperty [--pmh-max-width=40rem] - Maximum line length of the widget.
+ * @cssproperty [--pmh-kiosk-font-size=1.375rem] - Base font size in kiosk mode (22px).
+ * @cssproperty [--pmh-kiosk-target-size=48px] - Minimum size of touch targets (and radio circles) in kiosk mode.
+ * @cssproperty [--pmh-color-exit=#d5281b] - The "Leave this page" button.
+ * @cssproperty [--pmh-color-exit-hover=#aa2016] - The "Leave this page" button on hover.
+ * @cssproperty [--pmh-color-exit-text=#ffffff] - Text of the "Leave this page" button.
  *
  * @attr instruments - Space-separated instrument ids administered in that order (`whooley gad2 gad7 epds core10 phq9`); absent: the pathway.
  * @attr pathway - `nice-perinatal` (default).
@@ -96,9 +117,15 @@ const SECONDS_PER_QUESTION = 10;
  * @attr context - JSON object echoed into the result, e.g. `{"stage":"antenatal"}`.
  * @attr name - Form field name: the result JSON is the form value once complete.
  * @attr language-picker - Show a language picker listing languages by their own names.
+ * @attr kiosk - Shared-device mode: no storage of any kind, idle warning, wipe and restart, self-clearing end page, larger text and 48 px targets, phone numbers as plain text, "Leave this page" on.
+ * @attr idle-timeout - Kiosk: seconds without interaction before the idle warning (default 120).
+ * @attr idle-warning - Kiosk: seconds the warning counts down before the wipe (default 30; 0: wipe without a warning).
+ * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
+ * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
+ * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab (personal devices; ignored in kiosk mode).
  */
 export class PmhScreening extends PmhElement {
-  static override styles = screeningStyles;
+  static override styles = [screeningStyles, sharedDeviceStyles];
   static formAssociated = true;
   static override properties: PropertyDeclarations = {
     instruments: { type: String },
@@ -111,6 +138,12 @@ export class PmhScreening extends PmhElement {
     languagePicker: { type: Boolean, attribute: 'language-picker' },
     crisisResources: { attribute: false },
     thresholds: { attribute: false },
+    kiosk: { type: Boolean, reflect: true },
+    idleTimeout: { type: Number, attribute: 'idle-timeout' },
+    idleWarning: { type: Number, attribute: 'idle-warning' },
+    quickExit: { type: String, attribute: 'quick-exit' },
+    quickExitUrl: { type: String, attribute: 'quick-exit-url' },
+    persist: { type: String },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -136,6 +169,18 @@ export class PmhScreening extends PmhElement {
   declare crisisResources: readonly CrisisResource[] | null | undefined;
   /** Per-instrument positive cut-off overrides, e.g. `{ gad7: 8 }` (NHS Talking Therapies). */
   declare thresholds: Thresholds | null | undefined;
+  /** Shared-device mode (no storage, idle warning and wipe, quick exit). */
+  declare kiosk: boolean;
+  /** Kiosk: seconds without interaction before the idle warning (default 120). */
+  declare idleTimeout: number | null | undefined;
+  /** Kiosk: seconds the idle warning counts down before the wipe (default 30). */
+  declare idleWarning: number | null | undefined;
+  /** "Leave this page": absent = on in kiosk mode only; `off` = never; any other value = on. */
+  declare quickExit: string | null | undefined;
+  /** Not in kiosk mode: the safe page a quick exit goes to (`location.replace`). */
+  declare quickExitUrl: string | null | undefined;
+  /** `session`: the session in progress survives a reload in this tab (not in kiosk mode). */
+  declare persist: string | null | undefined;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -143,6 +188,12 @@ export class PmhScreening extends PmhElement {
   protected readonly screening: SessionController;
   /** The translator on screen. */
   protected readonly localization: LocaleController;
+  /** Kiosk: idle warning, wipe, self-clearing end page. */
+  protected readonly kioskMode: KioskController;
+  /** "Leave this page". */
+  protected readonly quickExitControl: QuickExitController;
+  /** `persist="session"`. */
+  protected readonly persistence: PersistController;
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
@@ -152,11 +203,30 @@ export class PmhScreening extends PmhElement {
   private formResult: ScreeningResult | null | undefined = undefined;
   /** Disabled by an ancestor `<fieldset disabled>`. */
   private formDisabled = false;
+  /** A short status line at the top ("Your answers have been cleared."), until the next start. */
+  private notice: UiKey | null = null;
+  /** Storage was looked at since the element connected (`persist="session"`). */
+  private restoreTried = false;
+  /** `kiosk`, idle timings, quick exit and `persist`, read before each render. */
+  private sharedDevice: SharedDeviceSettings = readSharedDeviceSettings({
+    kiosk: false,
+    idleTimeout: null,
+    idleWarning: null,
+    quickExit: null,
+    quickExitUrl: null,
+    persist: null,
+    baseUrl: 'about:blank',
+  });
+  /** Setting problems already reported (`code:message`), so each is reported once. */
+  private readonly reportedSettings = new Set<string>();
 
   constructor() {
     super();
     this.skipIntro = false;
     this.languagePicker = false;
+    this.kiosk = false;
+    this.idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    this.idleWarning = DEFAULT_IDLE_WARNING;
     this.internals = this.attachInternals();
     this.screening = new SessionController(this);
     this.localization = new LocaleController({
@@ -164,19 +234,37 @@ export class PmhScreening extends PmhElement {
       reportLocaleError: (detail) => this.emit('pmh-error', detail),
       localeChanged: (translator) => this.screening.session?.setLocale(translator.locale),
     });
+    this.kioskMode = new KioskController(this, {
+      screening: this.screening,
+      translator: () => this.translator,
+      enabled: () => this.sharedDevice.kiosk,
+      timing: () => this.sharedDevice,
+      clear: (reason) => this.clearAnswers(reason),
+    });
+    this.quickExitControl = new QuickExitController(this, {
+      enabled: () => this.sharedDevice.quickExit,
+      exit: () => this.quickExitNow(),
+    });
+    this.persistence = new PersistController(this, {
+      screening: this.screening,
+      enabled: () => this.sharedDevice.persist,
+      report: (detail) => this.emit('pmh-error', detail),
+    });
   }
 
   // Lifecycle
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.restoreTried = false;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Removed mid-way: the answers go (pmh-abandon 'disconnected', with the partial result).
-    if (this.screening.inProgress) this.screening.wipe('disconnected');
+    // Removed mid-way: the answers go (pmh-abandon 'disconnected', with the partial result) —
+    // unless they are kept for a reload (persist="session"): then the session is only suspended.
+    if (this.screening.inProgress && !this.sharedDevice.persist) this.screening.wipe('disconnected');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -184,6 +272,8 @@ export class PmhScreening extends PmhElement {
     this.applyDirection(this.localization.translator.dir);
     if (!this.hasUpdated || CONFIG_PROPERTIES.some((p) => changed.has(p))) this.readConfiguration();
     if (!this.hasUpdated || changed.has('crisisResources')) this.checkCrisisResources();
+    this.readSharedDeviceSettings();
+    this.restoreSaved();
     this.autoStart();
   }
 
@@ -233,7 +323,10 @@ export class PmhScreening extends PmhElement {
     return this.screening.session?.sessionId ?? null;
   }
 
-  /** The screen on show: `intro`, `question`, `urgent-help`, `end`, `config-error` or `loading`. */
+  /**
+   * The screen on show: `intro`, `question`, `urgent-help`, `end`, `resume` ("Welcome back",
+   * `persist="session"`), `config-error` or `loading`.
+   */
   get screen(): Screen | 'config-error' | 'loading' {
     if (this.showsConfigError) return 'config-error';
     if (!this.localization.ready) return 'loading';
@@ -273,6 +366,17 @@ export class PmhScreening extends PmhElement {
     this.screening.wipe('restart');
   }
 
+  /**
+   * "Leave this page": wipes at once (`pmh-abandon` `quick-exit` with the partial result when
+   * answers were in progress; saved answers removed), shows the start and, outside kiosk mode,
+   * replaces the page with `quick-exit-url` when one is set. Works whether or not the control shows.
+   */
+  quickExitNow(): void {
+    const target = this.sharedDevice.quickExitUrl;
+    this.clearAnswers('quick-exit');
+    if (target !== null) this.leavePage(target);
+  }
+
   // Private
 
   private get translator(): Translator {
@@ -282,6 +386,53 @@ export class PmhScreening extends PmhElement {
   /** A session keeps the configuration it started with; a broken one shows once none runs. */
   private get showsConfigError(): boolean {
     return !this.configState.ok && this.screening.session === null;
+  }
+
+  /** Reads the shared-device attributes; reports unusable values (recoverable, each once). */
+  private readSharedDeviceSettings(): void {
+    this.sharedDevice = readSharedDeviceSettings({
+      kiosk: this.kiosk,
+      idleTimeout: this.idleTimeout,
+      idleWarning: this.idleWarning,
+      quickExit: this.quickExit,
+      quickExitUrl: this.quickExitUrl,
+      persist: this.persist,
+      baseUrl: document.baseURI,
+    });
+    for (const problem of this.sharedDevice.problems) {
+      const key = `${problem.code}:${problem.message}`;
+      if (this.reportedSettings.has(key)) continue;
+      this.reportedSettings.add(key);
+      this.emit('pmh-error', problem);
+    }
+  }
+
+  /** `persist="session"`: once per connection, before a new session would start, carry on a saved one. */
+  private restoreSaved(): void {
+    if (this.restoreTried || !this.isConnected || this.screening.session !== null || !this.configState.ok) return;
+    this.restoreTried = true;
+    const saved = this.persistence.restore(this.configState.config, this.configState.context);
+    if (saved === 'ignored') {
+      this.notice = 'config.storedDataIgnored';
+    } else if (saved !== null) {
+      this.policy = this.configState.policy;
+      if (this.localization.ready) saved.session.setLocale(this.translator.locale);
+      this.screening.restore(saved.session, saved.screen);
+    }
+  }
+
+  /** Kiosk wipes and quick exit: wipe, say so, and put focus at the top of the start page. */
+  private clearAnswers(reason: PmhAbandonReason): void {
+    this.screening.wipe(reason);
+    if (this.screening.session !== null) return; // a listener started again
+    this.notice = 'status.cleared';
+    this.screening.focusTarget = 'heading';
+    this.requestUpdate();
+  }
+
+  /** Sends the browser to the quick exit's safe page (a method, so tests can stand in for it). */
+  protected leavePage(url: string): void {
+    window.location.replace(url);
   }
 
   private readConfiguration(): void {
@@ -388,11 +539,22 @@ export class PmhScreening extends PmhElement {
     });
   }
 
-  private readonly onStart = (): void => this.startSession();
+  private readonly onStart = (): void => {
+    this.notice = null;
+    this.startSession();
+  };
   private readonly onBack = (): void => this.screening.back();
   private readonly onSelect = (value: number): void => this.screening.select(value);
-  private readonly onContinue = (): void => this.screening.confirm((step) => this.recordText(step));
+  private readonly onContinue = (): void => {
+    this.notice = null;
+    this.screening.confirm((step) => this.recordText(step));
+  };
   private readonly onResume = (): void => this.screening.resume();
+  private readonly onCarryOn = (): void => this.screening.carryOn();
+  private readonly onStartAgain = (): void => {
+    this.restart();
+    this.screening.focusTarget = 'heading';
+  };
   private readonly onLanguage = (locale: string): void => {
     this.lang = locale;
   };
@@ -402,9 +564,9 @@ export class PmhScreening extends PmhElement {
 
   // Render
 
-  /** Content rendered after the screen (the kiosk idle dialog and quick exit add themselves here). */
+  /** Content rendered after the screen: the kiosk idle dialog (closed until needed). */
   protected renderOverlays(): unknown {
-    return nothing;
+    return this.kioskMode.renderDialog();
   }
 
   private renderScreen(): unknown {
@@ -444,10 +606,13 @@ export class PmhScreening extends PmhElement {
       case 'urgent-help': {
         const valid = this.crisisResources != null && checkCrisisResources(this.crisisResources) === null;
         const resources = valid ? (this.crisisResources as readonly CrisisResource[]) : defaultCrisisResources(t);
-        return renderUrgentHelp({ t, resources, asLinks: true, disabled, onContinue: this.onResume });
+        // A kiosk shows numbers as plain readable text: nobody taps to call on a shared tablet.
+        return renderUrgentHelp({ t, resources, asLinks: !this.kiosk, disabled, onContinue: this.onResume });
       }
       case 'end':
-        return renderEnd({ t });
+        return html`${renderEnd({ t })}${this.kioskMode.renderEndControls()}`;
+      case 'resume':
+        return renderResume({ t, disabled, onCarryOn: this.onCarryOn, onStartAgain: this.onStartAgain });
     }
   }
 
@@ -475,6 +640,8 @@ export class PmhScreening extends PmhElement {
       aria-label=${t.t('widget.label')}
       aria-busy=${this.localization.loading ? 'true' : nothing}
     >
+      ${this.quickExitControl.render(t.t.bind(t))}
+      ${this.notice !== null ? html`<p class="status" role="status">${t.t(this.notice)}</p>` : nothing}
       ${showBack || picker !== nothing
         ? html`<div class="toolbar">${showBack ? renderBackLink(t.t.bind(t), this.onBack) : nothing}${picker}</div>`
         : nothing}

@@ -3,8 +3,11 @@ import type { PathwayConfig, ScreeningContext, ScreeningResult, Step } from '@pm
 import type { PmhElement } from '../base/pmh-element.js';
 import type { PmhAbandonReason } from './events.js';
 
-/** The screens of `<pmh-screening>`. */
-export type Screen = 'intro' | 'question' | 'urgent-help' | 'end';
+/**
+ * The screens of `<pmh-screening>`. `resume`: "Welcome back", before a session restored from
+ * storage (`persist="session"`) carries on.
+ */
+export type Screen = 'intro' | 'question' | 'urgent-help' | 'end' | 'resume';
 
 /** Where focus goes after the next render. */
 export type FocusTarget = 'heading' | 'error-summary';
@@ -31,6 +34,7 @@ export type SessionChange =
   | { type: 'back'; session: ScreeningSession }
   | { type: 'complete'; session: ScreeningSession; result: ScreeningResult }
   | { type: 'abandon'; session: ScreeningSession; reason: PmhAbandonReason; result: ScreeningResult }
+  | { type: 'restore'; session: ScreeningSession }
   | { type: 'reset' };
 
 /**
@@ -52,6 +56,8 @@ export class SessionController {
   focusTarget: FocusTarget | null = null;
   /** The result announced by `pmh-complete` (the form value), `null` until then. */
   completedResult: ScreeningResult | null = null;
+  /** Where a restored session carries on from the `resume` screen. */
+  resumeTo: 'question' | 'urgent-help' = 'question';
 
   private readonly host: SessionHost;
   /** Selected (not yet confirmed) option per step key. */
@@ -113,6 +119,33 @@ export class SessionController {
     if (this.session !== session) return;
     this.notify({ type: 'start', session });
     this.show('question', 'heading');
+  }
+
+  /**
+   * Puts a session restored from storage on screen, behind the `resume` screen ("Welcome back");
+   * {@link carryOn} then shows `to` (the question, or the urgent-help page it was left on).
+   */
+  restore(session: ScreeningSession, to: 'question' | 'urgent-help'): void {
+    this.session = session;
+    this.completedResult = null;
+    this.pending.clear();
+    this.resumeTo = to;
+    this.show('resume', null);
+    this.notify({ type: 'restore', session });
+  }
+
+  /** "Carry on" on the `resume` screen: `pmh-start` (`resumed: true`), then where it was left. */
+  carryOn(): void {
+    const session = this.session;
+    if (session === null || this.screen !== 'resume') return;
+    this.host.emit('pmh-start', {
+      sessionId: session.sessionId,
+      locale: session.locale,
+      instruments: [...session.plan().instruments],
+      resumed: true,
+    });
+    if (this.session !== session) return;
+    this.show(this.resumeTo, 'heading');
   }
 
   /** Records the option the respondent selected (not confirmed until Continue). */

@@ -29,6 +29,8 @@ export const screeningStyles = css`
     --_radius: var(--pmh-radius, 4px);
     --_target: var(--pmh-target-size, 44px);
     --_measure: var(--pmh-max-width, 40rem);
+    /* The radio circle (40 px, as NHS.UK; 48 px in kiosk mode). */
+    --_radio: 40px;
 
     display: block;
     color: var(--_text);
@@ -206,8 +208,8 @@ export const screeningStyles = css`
   .radio {
     position: relative;
     display: block;
-    min-block-size: 40px;
-    padding-inline-start: 40px;
+    min-block-size: var(--_radio);
+    padding-inline-start: var(--_radio);
   }
   .radio-input {
     position: absolute;
@@ -222,7 +224,7 @@ export const screeningStyles = css`
   }
   .radio-label {
     display: inline-block;
-    min-block-size: 40px;
+    min-block-size: var(--_radio);
     padding-block: 0.4em 0.2em;
     padding-inline: 0.75em;
     cursor: pointer;
@@ -233,8 +235,8 @@ export const screeningStyles = css`
     position: absolute;
     inset-block-start: 0;
     inset-inline-start: 0;
-    inline-size: 40px;
-    block-size: 40px;
+    inline-size: var(--_radio);
+    block-size: var(--_radio);
     border: 2px solid currentColor;
     border-radius: 50%;
     background: var(--_bg);
@@ -242,8 +244,8 @@ export const screeningStyles = css`
   .radio-label::after {
     content: '';
     position: absolute;
-    inset-block-start: 10px;
-    inset-inline-start: 10px;
+    inset-block-start: calc(var(--_radio) / 2 - 10px);
+    inset-inline-start: calc(var(--_radio) / 2 - 10px);
     inline-size: 0;
     block-size: 0;
     border: 10px solid currentColor;
@@ -297,6 +299,8 @@ export const screeningStyles = css`
     background-color: var(--_focus);
     box-shadow: 0 4px 0 var(--_focus-text);
     outline: 4px solid transparent;
+    /* At once: a fading background under the dark focus text would be unreadable meanwhile. */
+    transition: none;
   }
   .button:disabled {
     opacity: 0.5;

@@ -1,0 +1,137 @@
+/**
+ * The family hub kiosk demo: `<pmh-screening kiosk>` on a shared tablet, and a staff view of what
+ * the host page receives. Escalations are shown (and forwarded to the demo's referral receiver,
+ * `POST /api/results`) at once; an abandoned session (idle timeout, quick exit) is shown with its
+ * partial result and forwarded when it carries a risk trigger, so staff can still reach someone
+ * who disclosed self-harm and walked away; complete results are forwarded. A failed send never
+ * disturbs the tablet: the staff view says so.
+ */
+import '@pmh-screen/elements';
+import { instruments } from '@pmh-screen/core';
+import type { ScreeningResult } from '@pmh-screen/core';
+
+const screening = document.querySelector('pmh-screening');
+const log = document.querySelector<HTMLOListElement>('#log');
+const empty = document.querySelector<HTMLElement>('#empty');
+const timing = document.querySelector<HTMLSelectElement>('#timing');
+
+type Tone = 'urgent' | 'abandon' | 'complete' | 'info';
+
+/** Sends a result to the receiver; `false` on any failure (offline, no receiver, rejected). */
+async function forward(result: ScreeningResult): Promise<boolean> {
+  try {
+    const response = await fetch('/api/results', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(result),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+const time = (iso?: string): string =>
+  new Date(iso ?? Date.now()).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** "PHQ-9 12 of 27 (moderate)", "GAD-7 2 answered", one per instrument with answers. */
+function scores(result: ScreeningResult): string[] {
+  return result.instruments
+    .filter((entry) => entry.answers.length > 0)
+    .map((entry) => {
+      const name = instruments[entry.id].shortTitle;
+      const { score } = entry;
+      return score.total === null
+        ? `${name}: ${score.answered} answered, no total yet`
+        : `${name}: ${score.total} of ${score.max}${score.band ? ` (${score.band})` : ''}`;
+    });
+}
+
+/** Adds an entry at the top of the staff log; returns the line that reports the forwarding. */
+function add(tone: Tone, title: string, result: ScreeningResult | null, details: string[] = []): HTMLElement {
+  if (empty) empty.hidden = true;
+  const item = element('li', `entry entry--${tone}`);
+  const head = element('p', 'entry__head');
+  head.append(element('span', 'entry__time', time()), element('strong', 'entry__title', title));
+  item.append(head);
+  const lines = [...details];
+  if (result) {
+    lines.push(`Session ${result.sessionId.slice(0, 8)} · ${result.status} · language ${result.locale}`);
+    lines.push(
+      result.risk.level === 'urgent'
+        ? `Risk: URGENT (${result.risk.triggers.map((t) => `${instruments[t.instrumentId].shortTitle} ${t.itemId} = ${t.value}`).join(', ')})`
+        : 'Risk: none recorded',
+    );
+    lines.push(...scores(result));
+  }
+  const list = element('ul', 'entry__details');
+  for (const line of lines) list.append(element('li', '', line));
+  item.append(list);
+  const sending = element('p', 'entry__send');
+  item.append(sending);
+  log?.prepend(item);
+  return sending;
+}
+
+function report(line: HTMLElement, sent: Promise<boolean>): void {
+  line.textContent = 'Sending to the referral inbox…';
+  void sent.then((ok) => {
+    line.textContent = ok ? 'Sent to the referral inbox.' : 'Not sent: the receiver is unavailable (start the demo with npm start).';
+    line.classList.toggle('entry__send--failed', !ok);
+  });
+}
+
+if (screening) {
+  screening.addEventListener('pmh-start', (event) => {
+    const line = add('info', 'Session started', null, [
+      `Session ${event.detail.sessionId.slice(0, 8)} · language ${event.detail.locale}`,
+    ]);
+    line.remove(); // nothing is sent for a start
+  });
+
+  screening.addEventListener('pmh-escalation', (event) => {
+    const { result, trigger } = event.detail;
+    const line = add('urgent', 'URGENT: a risk question was answered', result, [
+      `${instruments[trigger.instrumentId].shortTitle} ${trigger.itemId} answered ${trigger.value} at ${time(trigger.at)}: the person is still at the tablet. Go and talk with them now.`,
+    ]);
+    report(line, forward(result));
+  });
+
+  screening.addEventListener('pmh-abandon', (event) => {
+    const { reason, result } = event.detail;
+    const why =
+      reason === 'idle-timeout'
+        ? 'Left the tablet: cleared after the idle warning'
+        : reason === 'quick-exit'
+          ? 'Quick exit: the person cleared their answers'
+          : `Session ended (${reason})`;
+    const urgent = result.risk.level === 'urgent';
+    const line = add(urgent ? 'urgent' : 'abandon', urgent ? `URGENT: ${why}` : why, result, [
+      urgent ? 'They disclosed a risk and did not finish: find them before they leave.' : 'The tablet was wiped.',
+    ]);
+    if (urgent) report(line, forward(result));
+    else line.textContent = 'Not forwarded (no risk, not complete).';
+  });
+
+  screening.addEventListener('pmh-complete', (event) => {
+    const line = add('complete', 'Completed', event.detail.result);
+    report(line, forward(event.detail.result));
+  });
+
+  screening.addEventListener('pmh-error', (event) => {
+    console.warn(`pmh-screening: ${event.detail.code}: ${event.detail.message}`);
+  });
+
+  timing?.addEventListener('change', () => {
+    const [timeout = '60', warning = '20'] = timing.value.split(' ');
+    screening.setAttribute('idle-timeout', timeout);
+    screening.setAttribute('idle-warning', warning);
+  });
+}
