@@ -1,8 +1,10 @@
 /**
  * The self-contained CDN bundle `dist/pmh-screen.js`: one ES module that registers every element,
- * with Lit, the core, the i18n package, i18next and English inside. Every other locale is its own
- * lazy chunk in `dist/chunks/`, imported with a relative URL, so it loads from wherever the
- * bundle itself was served. Sibling packages are bundled from their sources (`pmh-source`).
+ * with Lit, the core, the i18n package and English inside. Every other locale is its own lazy
+ * chunk in `dist/chunks/`, with i18next and the translations' provenance in two more chunks loaded
+ * alongside it, all imported with relative URLs, so they load from wherever the bundle itself was
+ * served. Sibling packages are bundled from their sources (`pmh-source`). What the English first
+ * question loads is held to 45 KiB gzipped by tests/node/size-budget.test.ts (issue 7).
  *
  *   npx vite build --config packages/elements/vite.config.ts   (or `npm run build -w @pmh-screen/elements`)
  */
@@ -31,6 +33,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Vite leaves whitespace and comments in lib-mode ES output (build.minify only mangles and
+        // compresses there); a CDN file must be fully minified (issue 7 size budget: ~5.5 KiB gzip).
+        minify: true,
       },
     },
   },

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { instrumentIds, instruments, type InstrumentId } from '@pmh-screen/core';
 import {
+  loadLocaleMetas,
   loadTranslator,
   localeMetas,
   sourceTranslator,
@@ -17,6 +18,10 @@ import {
   type LocaleResource,
   type ShippedInstrumentText,
 } from '../../packages/i18n/src/index.js';
+
+// The provenance in localeMetas loads with the first non-English locale (issue 7): load it before
+// the suites below read it to decide which records to compare.
+await loadLocaleMetas();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sharedDir = join(here, '../../../shared/translations');

@@ -183,3 +183,24 @@ test('CDN bundle: full zod (classic) is not bundled — zod/mini only', () => {
   const offenders = all.filter((f) => marker.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
   assert.deepEqual(offenders, [], `classic zod found (import from "zod/mini" instead of "zod"): ${offenders.join(', ')}`);
 });
+
+test('CDN bundle: neither zod nor i18next loads before the first question', () => {
+  // English renders without i18next (packages/i18n/src/english.ts) and the element's path checks
+  // input without zod (packages/core/src/validate.ts): together ≈ 25 KiB gzipped and ≈ 60 ms at 4x
+  // CPU that must not creep back into the eager graph (e.g. through a shared chunk).
+  requireBundle();
+  const { files } = eagerGraph(BUNDLE);
+  const eager = new Set(files.map((f) => f.file));
+  const i18next = /i18next\/PATH_KEY|is not registered on this i18next instance/;
+  const zod = /["'`]\$Zod(?:Type|Object|Check|Error)["'`]/;
+  for (const file of eager) {
+    const code = readFileSync(file, 'utf8');
+    assert.doesNotMatch(code, i18next, `${relative(ROOT, file)} (loaded before the first question) contains i18next`);
+    assert.doesNotMatch(code, zod, `${relative(ROOT, file)} (loaded before the first question) contains zod`);
+  }
+  const lazy = walk(DIST).filter((f) => !eager.has(f) && /\.m?js$/.test(f));
+  assert.ok(
+    lazy.some((f) => i18next.test(readFileSync(f, 'utf8'))),
+    'i18next was found in no lazy chunk: the markers this test looks for may have changed (i18next upgrade?)',
+  );
+});

@@ -81,9 +81,9 @@ export {
 // Session state machine.
 export { type AnswerOutcome, type RestoreOptions, type SessionOptions, ScreeningSession } from './session.js';
 
-// Results.
+// Results. (`build-result.ts` and `validate.ts` are zod-free, for the element's path; `result.ts`
+// and `schema.ts` use zod.)
 export {
-  createResult,
   type CreateResultInput,
   type InstrumentResult,
   type InstrumentText,
@@ -94,9 +94,10 @@ export {
   type ScreeningResult,
   SOURCE_TEXT,
   type Translation,
-  verifyResult,
-} from './result.js';
-export { RESULT_SCHEMA_ID, resultSchema, SNAPSHOT_SCHEMA_ID, type SessionSnapshot } from './schema.js';
+} from './build-result.js';
+export { createResult, verifyResult } from './result.js';
+export { RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
+export { resultSchema, type SessionSnapshot } from './schema.js';
 export { resultJsonSchema } from './json-schema.js';
 
 // Errors.

@@ -8,7 +8,7 @@
  * (or port its checks) to trust the numbers.
  */
 import { instrumentIds } from './ids.js';
-import { ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID } from './schema.js';
+import { ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID } from './formats.js';
 
 const dateTime = {
   type: 'string',

@@ -2,23 +2,18 @@
  * The zod schemas of everything that crosses a trust boundary: results (sent to other systems),
  * host context, and saved sessions. Built with `zod/mini` so the browser bundle stays small; never
  * import full `zod` from a module the browser loads.
+ *
+ * Only `createResult`/`verifyResult` use them at run time. The element's path (session, context,
+ * snapshot restore) uses the zod-free checks in `validate.ts`, which say the same as
+ * `contextSchema` and `snapshotSchema` (proved by `tests/node/core-validate.test.ts`), so that a
+ * browser does not load and build zod before the first question.
  */
 import * as z from 'zod/mini';
 import { describeValue } from './errors.js';
+import { ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
 import { followUpIds, instrumentIds, pathwayIds } from './ids.js';
 
-/** Identifier of the result format; bumped only with a breaking change. */
-export const RESULT_SCHEMA_ID = 'pmh-screen/result/v1';
-/** Identifier of the saved-session format. */
-export const SNAPSHOT_SCHEMA_ID = 'pmh-screen/session/v1';
-
-/**
- * A BCP 47 language tag, checked loosely (language, then subtags): strict enough to keep junk out
- * of results, loose enough for every tag a browser reports.
- */
-export const LOCALE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
-/** Item ids are 'q1', 'q2', … */
-export const ITEM_ID_PATTERN = /^q[1-9][0-9]*$/;
+export { isIsoDateTime, isUuid, ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
 
 const instrumentId = z.enum(instrumentIds);
 const itemId = z.string().check(z.regex(ITEM_ID_PATTERN));
@@ -116,16 +111,6 @@ export const snapshotSchema = z.strictObject({
 
 /** A saved session: JSON-safe, validated on restore. */
 export type SessionSnapshot = z.output<typeof snapshotSchema>;
-
-/** Is `text` a valid ISO 8601 date-time with an offset (as results require)? */
-export function isIsoDateTime(text: unknown): text is string {
-  return isoDateTime.safeParse(text).success;
-}
-
-/** Is `text` a UUID as results require? */
-export function isUuid(text: unknown): text is string {
-  return z.uuid().safeParse(text).success;
-}
 
 /**
  * Human-readable messages for zod issues, each naming its path (`instruments[0].score.total: …`).

@@ -13,22 +13,26 @@ import {
   withSharedAnswers,
 } from './pathway.js';
 import {
+  buildResult,
   checkInstrumentText,
   checkLocale,
   checkSessionId,
-  createResult,
   type InstrumentText,
   parseContext,
+  resultErrors,
   type ResultStatus,
   type ScreeningContext,
   type ScreeningResult,
   SOURCE_TEXT,
   triggerErrors,
-} from './result.js';
+} from './build-result.js';
+import { SNAPSHOT_SCHEMA_ID } from './formats.js';
 import { recordRiskAnswer, type RiskTrigger } from './risk.js';
-import { formatIssues, type SessionSnapshot, SNAPSHOT_SCHEMA_ID, snapshotSchema } from './schema.js';
+// Type only: no zod is loaded on the session's path (see validate.ts).
+import type { SessionSnapshot } from './schema.js';
 import { type Answers, assertOptionScore } from './scoring.js';
 import { randomUUID } from './uuid.js';
+import { snapshotIssues } from './validate.js';
 
 /** Options of a {@link ScreeningSession}. */
 export interface SessionOptions {
@@ -257,7 +261,7 @@ export class ScreeningSession {
     }
     const plan = this.plan();
     const { answers, answeredAt } = this.#resultAnswers(plan);
-    return createResult({
+    const result = buildResult({
       answers,
       answeredAt,
       order: plan.instruments,
@@ -272,6 +276,13 @@ export class ScreeningSession {
       ...(this.#context !== undefined && { context: this.#context }),
       now: this.#now,
     });
+    // The arithmetic is checked as `verifyResult` would (the structure holds by construction:
+    // every field was checked when it was built), without loading zod for the schema.
+    const errors = resultErrors(result);
+    if (errors.length > 0) {
+      throw new PmhConfigError('invalid-answers', `The result would not verify: ${errors.join('; ')}`);
+    }
+    return result;
   }
 
   /** Everything needed to resume, as plain JSON. Holds answers: store it only where the host allows. */
@@ -293,14 +304,15 @@ export class ScreeningSession {
   }
 
   /**
-   * Resume a session from {@link snapshot} output (e.g. after a reload). Everything is validated;
+   * Resume a session from {@link snapshot} output (e.g. after a reload). Everything is validated
+   * (the structure as `snapshotSchema` says, without loading zod: see `validate.ts`);
    * anything wrong — junk, a foreign format, answers or triggers that do not fit, a different
    * configuration from `options.config` — throws {@link PmhConfigError} `invalid-snapshot`.
    */
   static restore(snapshot: unknown, options: RestoreOptions = {}): ScreeningSession {
-    const parsed = snapshotSchema.safeParse(snapshot, { reportInput: true });
-    if (!parsed.success) throw invalidSnapshot(formatIssues(parsed.error.issues, 'snapshot').slice(0, 5).join('; '));
-    const data = parsed.data;
+    const issues = snapshotIssues(snapshot);
+    if (issues.length > 0) throw invalidSnapshot(issues.slice(0, 5).join('; '));
+    const data = snapshot as SessionSnapshot;
     let session: ScreeningSession;
     try {
       session = new ScreeningSession({

@@ -3,31 +3,32 @@
  * and instrument translations with their provenance (`validated` | `draft` | English `source`).
  *
  * English is bundled (static import); every other locale is its own module, loaded on demand by
- * {@link loadTranslator} so bundlers emit one lazy chunk per locale.
+ * {@link loadTranslator} so bundlers emit one lazy chunk per locale. i18next itself loads with the
+ * first non-English locale (its own lazy chunk): English, the first paint, is rendered by a small
+ * formatter over en-GB.ts that follows i18next's rules and gives its output exactly (english.ts,
+ * tested key by key against i18next), to keep ~15 KiB gzipped and ~30 ms of start-up off the
+ * first question (docs/performance.md).
  */
 import { resolveLocale } from './locale.js';
-import type { SupportedLocale } from './meta.js';
+import { loadProvenance } from './meta.js';
+import type { SupportedLocale } from './names.js';
 import { createTranslator, sourceTranslator, type Translator } from './translator.js';
 import type { LocaleResource } from './types.js';
 
 export { enGB, type UiKey, type UiResourceKey } from './locales/en-GB.js';
-export { localeMetas, SOURCE_LOCALE, supportedLocales, type SupportedLocale } from './meta.js';
+export { loadLocaleMetas, localeMetas } from './meta.js';
+export { localeNames, SOURCE_LOCALE, supportedLocales, type SupportedLocale } from './names.js';
 export { directionOf, isSupportedLocale, resolveLocale } from './locale.js';
-export {
-  registeredTranslation,
-  registerTranslation,
-  TranslationError,
-  translationInputSchema,
-  unregisterTranslation,
-  type RegisteredTranslation,
-  type TranslationInput,
-} from './registry.js';
+// registry.ts validates with zod; registry-store.ts (what translators read) has no zod.
+export { registerTranslation, TranslationError, translationInputSchema, type TranslationInput } from './registry.js';
+export { registeredTranslation, type RegisteredTranslation, unregisterTranslation } from './registry-store.js';
 export { sourceTranslator, type Translator } from './translator.js';
 export type {
   Correction,
   Direction,
   InstrumentProvenance,
   LocaleMeta,
+  LocaleName,
   LocaleResource,
   LocalizedInstrument,
   LocalizedItem,
@@ -73,7 +74,11 @@ export function loadTranslator(locale: string): Promise<Translator> {
   if (resolved === 'en-GB') return Promise.resolve(sourceTranslator());
   let pending = cache.get(resolved);
   if (!pending) {
-    pending = loaders[resolved]().then((m) => createTranslator(resolved, m.default));
+    // The locale's strings, i18next and the translations' provenance (the last two: one chunk
+    // each, shared by every locale) load side by side: one round trip.
+    pending = Promise.all([loaders[resolved](), import('./i18next-engine.js'), loadProvenance()]).then(([m, engine, provenance]) =>
+      createTranslator(resolved, m.default, engine, provenance),
+    );
     cache.set(resolved, pending);
     pending.catch(() => cache.delete(resolved));
   }

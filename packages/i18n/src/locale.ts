@@ -1,4 +1,4 @@
-import { localeMetas, SOURCE_LOCALE, supportedLocales, type SupportedLocale } from './meta.js';
+import { localeNames, SOURCE_LOCALE, supportedLocales, type SupportedLocale } from './names.js';
 import type { Direction } from './types.js';
 
 const byLanguage = new Map<string, SupportedLocale>(
@@ -58,7 +58,7 @@ export function resolveLocale(requested: string | null | undefined): { locale: S
  */
 export function directionOf(locale: string): Direction {
   const { locale: resolved, supported } = resolveLocale(locale);
-  if (supported) return localeMetas[resolved].dir;
+  if (supported) return localeNames[resolved].dir;
   const loc = parse(locale);
   if (!loc) return 'ltr';
   const script = scriptOf(loc);

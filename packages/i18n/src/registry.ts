@@ -1,7 +1,10 @@
-import { instrumentIds, instruments, PmhConfigError, type InstrumentId } from '@pmh-screen/core';
+import { instrumentIds, instruments, PmhConfigError } from '@pmh-screen/core';
 import * as z from 'zod/mini';
 import { resolveLocale } from './locale.js';
-import { SOURCE_LOCALE } from './meta.js';
+import { SOURCE_LOCALE } from './names.js';
+import { storeTranslation } from './registry-store.js';
+
+export { type RegisteredTranslation, registeredTranslation, unregisterTranslation } from './registry-store.js';
 
 /**
  * Thrown by {@link registerTranslation} for input that does not fit. `code` is
@@ -46,17 +49,6 @@ export const translationInputSchema = z.strictObject({
 /** What a host passes to {@link registerTranslation}. */
 export type TranslationInput = z.infer<typeof translationInputSchema>;
 
-/** A registered translation, normalised (locale resolved to a supported locale). */
-export interface RegisteredTranslation {
-  /** Supported locale it is used for (`'pt'` for a `'pt-BR'` registration). */
-  locale: string;
-  /** The tag the host gave (recorded as the text's locale). */
-  textLocale: string;
-  instrumentId: InstrumentId;
-  texts: TranslationInput['texts'];
-  provenance: TranslationInput['provenance'];
-}
-
 /**
  * zod/mini ships no English messages (they would cost bytes in every browser), so issues are
  * worded here, each as `field: message`.
@@ -74,9 +66,6 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
       return [`${at(issue.path)}: ${issue.message === 'Invalid input' ? 'invalid' : issue.message}`];
   }
 }
-
-const registry = new Map<string, RegisteredTranslation>();
-const keyOf = (locale: string, id: InstrumentId): string => `${locale}\u0000${id}`;
 
 function canonicalTag(tag: string): string | null {
   try {
@@ -132,7 +121,7 @@ export function registerTranslation(input: unknown): void {
     issues.push(`texts.instructions: ${def.shortTitle} has no instructions to translate`);
   }
   if (issues.length > 0 || !resolved || !tag) throw new TranslationError(issues);
-  registry.set(keyOf(resolved.locale, value.instrumentId), {
+  storeTranslation({
     locale: resolved.locale,
     textLocale: tag,
     instrumentId: value.instrumentId,
@@ -141,12 +130,3 @@ export function registerTranslation(input: unknown): void {
   });
 }
 
-/** Remove a registered translation (`locale` as given to or resolved by `registerTranslation`). */
-export function unregisterTranslation(locale: string, instrumentId: InstrumentId): boolean {
-  return registry.delete(keyOf(resolveLocale(locale).locale, instrumentId));
-}
-
-/** The translation registered for a supported locale and instrument, if any. */
-export function registeredTranslation(locale: string, instrumentId: InstrumentId): RegisteredTranslation | undefined {
-  return registry.get(keyOf(locale, instrumentId));
-}

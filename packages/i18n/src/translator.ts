@@ -1,10 +1,12 @@
 import { instruments, type InstrumentDefinition, type InstrumentId } from '@pmh-screen/core';
-import i18next, { type FormatterModule, type i18n } from 'i18next';
+import { translateSource } from './english.js';
+import { formatNumberIn } from './format-number.js';
 import enGB, { type UiKey } from './locales/en-GB.js';
-import { localeMetas, SOURCE_LOCALE, type SupportedLocale } from './meta.js';
-import { registeredTranslation } from './registry.js';
+import { localeNames, SOURCE_LOCALE, type SupportedLocale } from './names.js';
+import { registeredTranslation } from './registry-store.js';
 import type {
   Direction,
+  LocaleMeta,
   LocaleResource,
   LocalizedInstrument,
   ShippedInstrumentText,
@@ -19,6 +21,8 @@ export interface Translator {
   /**
    * An interface string. Variables fill `{{name}}`; numbers are formatted with `Intl.NumberFormat`
    * for the locale; `count` also picks the plural form. Never returns a raw key for a known key.
+   * Rendered by i18next, except English (the first paint), which a small formatter over en-GB.ts
+   * renders with i18next's rules and output, so that i18next loads only with another locale.
    */
   t(key: UiKey, vars?: Record<string, string | number>): string;
   /** A number in the locale's digits and separators (`Intl.NumberFormat`). */
@@ -45,48 +49,6 @@ interface Candidate {
   provenance: NonNullable<LocalizedInstrument['provenance']>;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string): Intl.NumberFormat {
-  let nf = numberFormats.get(locale);
-  if (!nf) {
-    nf = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, nf);
-  }
-  return nf;
-}
-
-/** i18next formatter module: every interpolated number goes through `Intl.NumberFormat`. */
-function intlFormatter(locale: string): FormatterModule {
-  return {
-    type: 'formatter',
-    init() {},
-    add() {},
-    addCached() {},
-    format: (value: unknown) => (typeof value === 'number' ? numberFormat(locale).format(value) : String(value)),
-  };
-}
-
-function createI18n(locale: string, ui: Readonly<Record<string, string>>): i18n {
-  const instance = i18next.createInstance();
-  instance.use(intlFormatter(locale));
-  void instance.init({
-    lng: locale,
-    fallbackLng: locale === SOURCE_LOCALE ? false : SOURCE_LOCALE,
-    resources:
-      locale === SOURCE_LOCALE
-        ? { [SOURCE_LOCALE]: { translation: enGB.ui } }
-        : { [locale]: { translation: ui }, [SOURCE_LOCALE]: { translation: enGB.ui } },
-    initAsync: false,
-    keySeparator: false,
-    nsSeparator: false,
-    returnNull: false,
-    returnEmptyString: false,
-    // Lit (and the DOM's textContent) escape; HTML-escaping here would show "&amp;".
-    interpolation: { escapeValue: false, alwaysFormat: true },
-  });
-  return instance;
-}
-
 function sharedOptions(text: ShippedInstrumentText, def: InstrumentDefinition): Texts['items'] {
   const items: Record<string, { text: string; options: readonly string[] }> = {};
   for (const item of def.items) {
@@ -96,26 +58,32 @@ function sharedOptions(text: ShippedInstrumentText, def: InstrumentDefinition): 
   return items;
 }
 
-class I18nTranslator implements Translator {
+/** Renders interface strings: i18next for every locale but English, `translateSource` for English. */
+export type TranslateFn = (key: string, vars?: Vars) => string;
+
+/** @internal A translator over a locale's resource and a string renderer (see `sourceTranslator`, i18next-engine.ts). */
+export class LocaleTranslator implements Translator {
   readonly locale: SupportedLocale;
   readonly dir: Direction;
-  readonly #i18n: i18n;
+  readonly #translate: TranslateFn;
   readonly #resource: LocaleResource;
+  readonly #provenance: LocaleMeta['instruments'];
 
-  constructor(locale: SupportedLocale, resource: LocaleResource) {
+  /** `provenance`: `localeMetas[locale].instruments`. */
+  constructor(locale: SupportedLocale, resource: LocaleResource, translate: TranslateFn, provenance: LocaleMeta['instruments'] = {}) {
     this.locale = locale;
-    this.dir = localeMetas[locale].dir;
+    this.dir = localeNames[locale].dir;
     this.#resource = resource;
-    this.#i18n = createI18n(locale, resource.ui);
+    this.#translate = translate;
+    this.#provenance = provenance;
   }
 
   t(key: UiKey, vars?: Vars): string {
-    const t = this.#i18n.t as unknown as (k: string, o?: Vars) => string;
-    return t(key, vars);
+    return this.#translate(key, vars);
   }
 
   formatNumber(n: number): string {
-    return numberFormat(this.locale).format(n);
+    return formatNumberIn(this.locale, n);
   }
 
   instrument(id: InstrumentId, policy: TranslationPolicy = 'allow-draft'): LocalizedInstrument {
@@ -139,7 +107,7 @@ class I18nTranslator implements Translator {
     }
     // Only instruments whose licence lets anyone translate them are ever shipped translated.
     if (def.licence.translationPolicy !== 'free') return;
-    const meta = localeMetas[this.locale].instruments[id];
+    const meta = this.#provenance[id];
     const all = this.#resource.instruments;
     const shipped = id === 'gad2' || id === 'gad7' ? all?.gad7 : id === 'phq9' ? all?.phq9 : id === 'whooley' ? all?.whooley : undefined;
     if (!meta || !shipped) return;
@@ -194,7 +162,7 @@ class I18nTranslator implements Translator {
         ...(item.risk ? { risk: true } : {}),
         options: item.options.map((o) => ({ label: o.label, score: o.score })),
       })),
-      ...(withNotice ? { notice: this.t('notice.sourceLanguage', { language: localeMetas[this.locale].name }) } : {}),
+      ...(withNotice ? { notice: this.t('notice.sourceLanguage', { language: localeNames[this.locale].name }) } : {}),
     };
   }
 }
@@ -233,13 +201,31 @@ function complete(texts: Texts, def: InstrumentDefinition): boolean {
 
 let source: Translator | undefined;
 
-/** The English translator, synchronously, for first paint (no chunk to load). */
+/**
+ * The English translator, synchronously, for first paint (no chunk to load). Its strings are
+ * rendered by `translateSource` (english.ts), not by i18next: i18next is loaded only with the
+ * first other locale. The output is the same, string for string (`tests/node/i18n-english.test.ts`).
+ */
 export function sourceTranslator(): Translator {
-  source ??= new I18nTranslator(SOURCE_LOCALE, enGB);
+  source ??= new LocaleTranslator(SOURCE_LOCALE, enGB, translateSource);
   return source;
 }
 
-/** @internal Build a translator from a locale module (used by `loadTranslator` and tests). */
-export function createTranslator(locale: SupportedLocale, resource: LocaleResource): Translator {
-  return locale === SOURCE_LOCALE ? sourceTranslator() : new I18nTranslator(locale, resource);
+/**
+ * @internal A translator for a locale module. English: {@link sourceTranslator}. Any other locale
+ * needs `engine`, the i18next module (i18next-engine.ts), and `provenance` (provenance.ts), which
+ * `loadTranslator` imports lazily with the locale's chunk.
+ */
+export function createTranslator(
+  locale: SupportedLocale,
+  resource: LocaleResource,
+  engine?: typeof import('./i18next-engine.js'),
+  provenance?: Readonly<Record<SupportedLocale, LocaleMeta['instruments']>>,
+): Translator {
+  if (locale === SOURCE_LOCALE) return sourceTranslator();
+  if (engine === undefined || provenance === undefined) {
+    throw new Error(`createTranslator: the ${locale} translator needs i18next (i18next-engine.js) and the provenance table (provenance.js)`);
+  }
+  const translate = engine.i18nextTranslate(locale, resource.ui, { locale: SOURCE_LOCALE, ui: enGB.ui }, (n) => formatNumberIn(locale, n));
+  return new LocaleTranslator(locale, resource, translate, provenance[locale]);
 }

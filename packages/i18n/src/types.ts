@@ -19,13 +19,17 @@ export interface InstrumentProvenance {
   note?: string;
 }
 
-export interface LocaleMeta {
+/** A locale's code, names and direction (`localeNames`): {@link LocaleMeta} without provenance. */
+export interface LocaleName {
   /** BCP 47 code as used by this package: `'en-GB'`, `'pl'`, `'zh-Hans'`, … */
   code: string;
   /** The language's name in its own language (for the language picker). */
   name: string;
   englishName: string;
   dir: Direction;
+}
+
+export interface LocaleMeta extends LocaleName {
   /** Instrument translations shipped for this locale. Absent = shown in English (`source`). */
   instruments: Partial<Record<InstrumentId, InstrumentProvenance>>;
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { instruments as definitions, nextStep } from '@pmh-screen/core';
 import type { Answers, PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
-import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
+import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import { PmhElement } from '../base/pmh-element.js';
 import { readConfig, toErrorDetail } from './config.js';
@@ -626,8 +626,8 @@ export class PmhScreening extends PmhElement {
             current: t.locale,
             locales: supportedLocales.map((code) => ({
               code,
-              name: localeMetas[code].name,
-              dir: localeMetas[code].dir,
+              name: localeNames[code].name,
+              dir: localeNames[code].dir,
             })),
             disabled: this.formDisabled,
             onChange: this.onLanguage,

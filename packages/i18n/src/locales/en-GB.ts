@@ -12,6 +12,9 @@
  * - Instrument text (questions, options, stems) is NOT here: it comes from `@pmh-screen/core`
  *   (English) and from the instrument translations with their provenance.
  * - Phone numbers, the Shout keyword and email addresses are data, passed in as variables.
+ * - English is rendered without i18next (../english.ts, for a small and fast first paint) with
+ *   i18next's rules and exact output; so keep to `{{name}}` and plural keys here: no `$t()`
+ *   nesting, `{{- name}}` or `{{name, format}}` (tests/node/i18n-english.test.ts enforces it).
  */
 export const enGB = {
   ui: {
