@@ -1,0 +1,749 @@
+/**
+ * End-to-end tests of the demo (`npm start`): the Vite dev server started in-process with the
+ * repository's vite.config.ts (referral receiver included), and headless Chromium driven with
+ * puppeteer-core as a respondent, a host's staff and a clinician would use the pages: real clicks
+ * and keys on `<pmh-screening>`'s shadow DOM (`>>>`), real requests to `/api/results`.
+ *
+ * Run: node --experimental-websocket --conditions=pmh-source --import tsx --test tests/e2e/*.test.ts
+ * (Medplum, behind the receiver, needs `--experimental-websocket` on Node 20.)
+ *
+ * Instrument wording and interface strings come from `@pmh-screen/core` and `@pmh-screen/i18n`;
+ * which question comes next is asked of the core's own `ScreeningSession`, run alongside the page.
+ * Every test fails on a page `console.error` or uncaught error (none is deliberate here).
+ * PMH_E2E_DEBUG=1 logs every step; a failing test reports the page's navigations, its errors and
+ * a screenshot path in the test output.
+ */
+import { after, before, describe, test } from 'node:test';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
+import { createServer } from 'vite';
+import type { ViteDevServer } from 'vite';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/ensure-chromium.mjs';
+import {
+  createResult,
+  instruments,
+  ScreeningSession,
+  scoreInstrument,
+  verifyResult,
+} from '../../packages/core/src/index.js';
+import type { InstrumentId, PathwayConfig, ScreeningResult, Step } from '../../packages/core/src/index.js';
+import { enGB } from '../../packages/i18n/src/index.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Longest wait for any one thing on a page (a screen, a response, a staff-panel line). */
+const STEP_MS = 10_000;
+/** Longest a single test may take. */
+const TEST_MS = 45_000;
+
+
+/** An English interface string, as the widget shows it. */
+const ui = (key: keyof typeof enGB.ui): string => enGB.ui[key];
+
+let server: ViteDevServer | undefined;
+let browser: Browser | undefined;
+let cacheDir: string | undefined;
+let base = '';
+
+before(async () => {
+  // Vite's dependency cache goes to a directory of its own, so a developer's `npm start` running
+  // in the same checkout can neither disturb these tests nor be disturbed by them.
+  cacheDir = await mkdtemp(join(tmpdir(), 'pmh-e2e-vite-'));
+  server = await createServer({
+    configFile: join(repo, 'vite.config.ts'),
+    cacheDir,
+    logLevel: 'warn',
+    clearScreen: false,
+    // No file watcher: another edit in the checkout must not reload a page mid-test.
+    server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  assert.ok(url, 'Vite did not report the URL it listens on');
+  base = url.endsWith('/') ? url : `${url}/`;
+
+  // The receiver loads Medplum on its first request: do it once here, not inside a test's budget.
+  const warm = await fetch(`${base}api/results`, { signal: AbortSignal.timeout(30_000) });
+  assert.equal(
+    warm.status,
+    200,
+    `GET /api/results answered ${warm.status}: ${await warm.text()} (run node with --experimental-websocket)`,
+  );
+
+  browser = await puppeteer.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
+}, { timeout: 60_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+}, { timeout: 30_000 });
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+interface Opened {
+  page: Page;
+  /** `console.error` and uncaught errors seen so far (minus the allowed ones). */
+  problems: string[];
+  /** Lets this test's page log an error matching `pattern` (a deliberate one). */
+  allow: (pattern: RegExp) => void;
+}
+
+/**
+ * Runs `body` with a fresh page in a fresh browser context (its own storage and cookies) at
+ * `path`, then fails on any unexpected page error, and always closes the context. When `body`
+ * fails, the test's output also gets the page's navigations (an unexpected reload shows there),
+ * its errors and a screenshot in the temporary directory.
+ */
+async function withPage(
+  t: TestContext,
+  path: string,
+  body: (opened: Opened) => Promise<void>,
+  setup?: (page: Page) => Promise<void>,
+): Promise<void> {
+  assert.ok(browser, 'the browser did not start');
+  const context: BrowserContext = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    page.setDefaultNavigationTimeout(STEP_MS);
+    const seen: string[] = [];
+    const allowed: RegExp[] = [];
+    const navigations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url ?? '';
+      seen.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => {
+      seen.push(`pageerror: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    const opened: Opened = {
+      page,
+      get problems() {
+        return seen.filter((line) => !allowed.some((pattern) => pattern.test(line)));
+      },
+      allow: (pattern) => allowed.push(pattern),
+    };
+    try {
+      await setup?.(page);
+      await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+      await body(opened);
+    } catch (error) {
+      t.diagnostic(`page navigations: ${navigations.join(' → ') || 'none'}`);
+      for (const line of opened.problems) t.diagnostic(`page ${line}`);
+      const shot = join(tmpdir(), `pmh-e2e-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`);
+      const taken = await Promise.race([
+        page.screenshot({ path: shot as `${string}.png`, fullPage: true }).then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000)),
+      ]);
+      if (taken) t.diagnostic(`screenshot: ${shot}`);
+      throw error;
+    }
+    assert.deepEqual(opened.problems, [], `unexpected errors on ${path}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs `action`; on failure says what was being waited for and what the widget shows. */
+async function step<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
+  if (process.env['PMH_E2E_DEBUG']) console.log(`[e2e] ${what}`);
+  try {
+    return await action();
+  } catch (error) {
+    const state = await page
+      .evaluate(() => {
+        const el = document.querySelector('pmh-screening');
+        const heading = el?.shadowRoot?.querySelector('[data-page-heading]')?.textContent?.trim();
+        return el ? `screen ${String((el as unknown as { screen?: string }).screen)}, heading "${heading ?? ''}"` : 'no <pmh-screening>';
+      })
+      .catch(() => 'page unavailable');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${what}: ${reason} [widget: ${state}]`, { cause: error });
+  }
+}
+
+/** Waits until the widget shows `screen` (intro, question, urgent-help, end …). */
+async function waitForScreen(page: Page, screen: string): Promise<void> {
+  await step(page, `waiting for the "${screen}" screen`, () =>
+    page.waitForFunction(
+      (wanted) => (document.querySelector('pmh-screening') as (HTMLElement & { screen?: string }) | null)?.screen === wanted,
+      { timeout: STEP_MS },
+      screen,
+    ),
+  );
+}
+
+/** The page heading inside the widget (the question, or the title of the other screens). */
+function heading(page: Page): Promise<ElementHandle> {
+  return step(page, 'waiting for the page heading', async () => {
+    const found = await page.waitForSelector('pmh-screening >>> [data-page-heading]', { timeout: STEP_MS });
+    assert.ok(found);
+    return found as ElementHandle;
+  });
+}
+
+/** Waits until `handle` has left the document (the widget moved to another page). */
+async function waitGone(page: Page, handle: ElementHandle, what: string): Promise<void> {
+  await step(page, `waiting for ${what} to be replaced`, () =>
+    page.waitForFunction((node: Node) => !node.isConnected, { timeout: STEP_MS }, handle),
+  );
+}
+
+/** The text of the light-DOM or shadow-DOM element matched by `selector`, whitespace collapsed. */
+async function textOf(page: Page, selector: string): Promise<string> {
+  const handle = await step(page, `waiting for ${selector}`, () => page.waitForSelector(selector, { timeout: STEP_MS }));
+  assert.ok(handle, `${selector} not found`);
+  const text = await handle.evaluate((node) => node.textContent ?? '');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Clicks the widget's Start button (intro). */
+async function clickStart(page: Page): Promise<void> {
+  await waitForScreen(page, 'intro');
+  await step(page, 'clicking Start', () => page.locator(`pmh-screening >>> button.button::-p-text(${ui('intro.start')})`).click());
+}
+
+/**
+ * Answers the question on screen as a respondent: checks it is `step`'s item (exact wording),
+ * selects the option scoring `score` — by clicking its label, or with the keyboard (Tab into the
+ * radios, Space, arrow keys, Tab to Continue, Enter) — and presses Continue.
+ */
+async function answer(page: Page, question: Step, score: number, how: 'click' | 'keyboard' = 'click'): Promise<void> {
+  const item = instruments[question.instrumentId].items.find((i) => i.id === question.itemId);
+  assert.ok(item, `no item ${question.instrumentId}.${question.itemId}`);
+  const where = `${question.instrumentId}.${question.itemId}`;
+  await waitForScreen(page, 'question');
+  const title = await step(page, `waiting for question ${where} ("${item.text}")`, () =>
+    page.waitForFunction(
+      (text) => {
+        const h = document.querySelector('pmh-screening')?.shadowRoot?.querySelector('[part~="question"]');
+        return h?.textContent?.trim() === text ? h : false;
+      },
+      { timeout: STEP_MS },
+      item.text,
+    ),
+  );
+  const index = item.options.findIndex((o) => o.score === score);
+  assert.ok(index >= 0, `${where} has no option scoring ${score}`);
+  const label = await textOf(page, `pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`);
+  assert.equal(label, item.options[index]?.label, `${where}: option ${index} is not the published one`);
+
+  if (how === 'click') {
+    await step(page, `choosing "${label}" for ${where}`, () =>
+      page.locator(`pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`).click(),
+    );
+    await step(page, `pressing Continue on ${where}`, () => page.locator('pmh-screening >>> button[part~="continue"]').click());
+  } else {
+    // Focus is on the question heading (a new page): Tab reaches the radio group.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    const checked = await page.evaluate(
+      () => (document.querySelector('pmh-screening')?.shadowRoot?.querySelector('input[type="radio"]:checked') as HTMLInputElement | null)?.value ?? null,
+    );
+    assert.equal(checked, String(score), `${where}: the keyboard did not select the option scoring ${score}`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      () => document.querySelector('pmh-screening')?.shadowRoot?.activeElement?.getAttribute('part') ?? null,
+    );
+    assert.equal(focused, 'continue', `${where}: Tab after the radios should reach Continue`);
+    await page.keyboard.press('Enter');
+  }
+  await waitGone(page, title as ElementHandle, `question ${where}`);
+}
+
+/**
+ * Answers questions until the core's own session (same configuration) says the widget should
+ * stop: finished, or an answer that escalates (the urgent-help page is next). `choose` gives
+ * the score for each step.
+ */
+async function answerUntil(
+  page: Page,
+  session: ScreeningSession,
+  choose: (question: Step) => number,
+  how: 'click' | 'keyboard' = 'click',
+): Promise<'finished' | 'escalated'> {
+  for (let guard = 0; guard < 60; guard++) {
+    const question = session.current;
+    if (question === null) return 'finished';
+    const score = choose(question);
+    await answer(page, question, score, how);
+    if (session.answer(score).escalation !== null) return 'escalated';
+  }
+  throw new Error('more than 60 questions: the pathway did not end');
+}
+
+/** The element's read-only `sessionId` / `result`. */
+function sessionIdOf(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('pmh-screening') as unknown as { sessionId: string }).sessionId);
+}
+function resultOf(page: Page): Promise<ScreeningResult> {
+  return page.evaluate(
+    () => JSON.parse(JSON.stringify((document.querySelector('pmh-screening') as unknown as { result: unknown }).result)) as ScreeningResult,
+  );
+}
+
+/** Resolves with the JSON body of the next POST /api/results the page makes (and checks it was accepted). */
+function nextPost(page: Page, what: string, accept: (body: ScreeningResult) => boolean): Promise<ScreeningResult> {
+  const posted = step(page, `waiting for the page to POST ${what} to /api/results`, async () => {
+    const response = await page.waitForResponse(
+      (r) => {
+        if (r.request().method() !== 'POST' || new URL(r.url()).pathname !== '/api/results') return false;
+        const body = r.request().postData();
+        return body !== undefined && accept(JSON.parse(body) as ScreeningResult);
+      },
+      { timeout: STEP_MS },
+    );
+    if (!response.ok()) {
+      // The body only for the message, and bounded: puppeteer's response.text() for a fetch() the
+      // page has already read can wait forever (seen with puppeteer-core 25 and Chromium 156).
+      const text = await Promise.race([
+        response.text().catch(() => ''),
+        new Promise<string>((resolve) => setTimeout(() => resolve('(body unavailable)'), 2000)),
+      ]);
+      assert.fail(`POST /api/results (${what}) answered ${response.status()}: ${text}`);
+    }
+    return JSON.parse(response.request().postData() ?? 'null') as ScreeningResult;
+  });
+  // Awaited later; if the test fails before that, this must not become an unhandled rejection.
+  posted.catch(() => undefined);
+  return posted;
+}
+
+/** Answers that make the NICE pathway go Whooley (Yes, Yes) + GAD-2 → EPDS, with EPDS item 10 = `selfHarm`. */
+function positiveWhooley(selfHarm: number): (question: Step) => number {
+  return (question) => {
+    if (question.instrumentId === 'whooley') return 1;
+    if (question.instrumentId === 'epds') return question.itemId === 'q10' ? selfHarm : 1;
+    return 0;
+  };
+}
+
+const nice: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal' };
+
+// ---------------------------------------------------------------------------------------------
+
+describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency: false }, () => {
+  test('portal: a respondent completes the NICE pathway with a self-harm answer; the referral inbox lists it first, urgent, with its FHIR', { timeout: TEST_MS }, async (t) => {
+    let sessionId = '';
+    await withPage(t, '/', async ({ page }) => {
+      // The portal's first page shows a working widget.
+      assert.equal(await page.title(), 'Before your appointment – Northfield Maternity (pmh-screen demo)');
+      await step(page, 'waiting for <pmh-screening> to be defined', () =>
+        page.waitForFunction(() => customElements.get('pmh-screening') !== undefined, { timeout: STEP_MS }),
+      );
+      await waitForScreen(page, 'intro');
+      assert.equal(await textOf(page, 'pmh-screening >>> [data-page-heading]'), ui('intro.title'));
+      assert.equal(await textOf(page, '#feelings-status'), 'Not started');
+
+      await clickStart(page);
+      assert.equal(await textOf(page, '#feelings-status'), 'In progress');
+      sessionId = await sessionIdOf(page);
+      assert.match(sessionId, /^[0-9a-f-]{36}$/);
+
+      const session = new ScreeningSession({ config: nice });
+      const escalationSent = nextPost(page, 'the escalation', (body) => body.status === 'partial' && body.risk.level === 'urgent');
+      const outcome = await answerUntil(page, session, positiveWhooley(1));
+      assert.equal(outcome, 'escalated', 'EPDS item 10 answered non-zero should escalate');
+      assert.deepEqual(session.triggers.map((t) => `${t.instrumentId}.${t.itemId}=${t.value}`), ['epds.q10=1']);
+
+      // The urgent-help interruption, with the UK numbers as links.
+      await waitForScreen(page, 'urgent-help');
+      assert.equal(await textOf(page, 'pmh-screening >>> [data-page-heading]'), ui('urgent.title'));
+      const tels = await page.evaluate(() =>
+        [...(document.querySelector('pmh-screening')?.shadowRoot?.querySelectorAll('[part~="urgent-help"] a[href^="tel:"]') ?? [])].map(
+          (a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' }),
+        ),
+      );
+      for (const number of ['999', '111', '116 123']) {
+        const link = tels.find((l) => l.href === `tel:${number.replace(/ /g, '')}`);
+        assert.ok(link, `no tel: link for ${number} on the urgent-help page (found ${JSON.stringify(tels)})`);
+        assert.ok(link.text.includes(number), `the tel: link for ${number} does not show the number: "${link.text}"`);
+      }
+      const escalation = await escalationSent;
+      assert.equal(escalation.sessionId, sessionId);
+
+      // Continue → finish (nothing left after EPDS with GAD-2 below 3) → the end page.
+      const completionSent = nextPost(page, 'the complete result', (body) => body.status === 'complete');
+      const urgentTitle = await heading(page);
+      await step(page, 'pressing Continue on the urgent-help page', () =>
+        page.locator('pmh-screening >>> button[part~="continue"]').click(),
+      );
+      await waitGone(page, urgentTitle, 'the urgent-help page');
+      assert.equal(await answerUntil(page, session, positiveWhooley(1)), 'finished');
+      await waitForScreen(page, 'end');
+      assert.equal(await textOf(page, 'pmh-screening >>> [data-page-heading]'), ui('end.title'));
+      assert.match(await textOf(page, 'pmh-screening > [slot="end"]'), /Priya, your midwife, will go through your answers/);
+      const completed = await completionSent;
+      assert.equal(await textOf(page, '#feelings-status'), 'Completed');
+      assert.equal(await textOf(page, '#send-status'), '', 'the portal says the result could not be sent');
+
+      // What was sent is what the core computes from the same answers, and verifies.
+      const check = verifyResult(completed);
+      assert.ok(check.ok, `the posted result does not verify: ${check.ok ? '' : check.errors.join('; ')}`);
+      assert.equal(completed.sessionId, sessionId);
+      assert.deepEqual(completed.instruments.map((i) => i.id), session.result().instruments.map((i) => i.id));
+      assert.deepEqual(
+        completed.instruments.map((i) => [i.id, i.score.total]),
+        session.result().instruments.map((i) => [i.id, i.score.total]),
+      );
+      assert.equal(completed.risk.level, 'urgent');
+      assert.deepEqual(completed.context, { stage: 'antenatal', contact: 'booking appointment', externalRef: 'DEMO-NM-0042' });
+      assert.deepEqual(await resultOf(page), completed);
+
+      // The clinician's side: the referral inbox.
+      await page.goto(new URL('/inbox.html', base).href, { waitUntil: 'load' });
+      const first = 'section#list > article:first-of-type';
+      await step(page, 'waiting for the inbox to list a screening', () => page.waitForSelector(first, { timeout: STEP_MS }));
+      const title = await textOf(page, `${first} h2`);
+      assert.equal(title, `Urgent Screening ${sessionId.slice(0, 8)}`, 'this screening is not listed first as urgent');
+      assert.ok(await page.$eval(first, (a) => a.classList.contains('screening--urgent')));
+      const meta = await page.$eval(`${first} dl.meta`, (dl) =>
+        Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
+      assert.equal(meta['Status'], 'Complete');
+      assert.equal(meta['Stage'], 'antenatal');
+      assert.equal(meta['Reference'], 'DEMO-NM-0042');
+      const risk = await textOf(page, `${first} .risk`);
+      assert.ok(risk.includes(`EPDS item 10 “${instruments.epds.items[9]?.text}”`), `risk section: ${risk}`);
+      assert.match(await textOf(page, '#status'), /^\d+ screenings?, [1-9]\d* urgent\./);
+
+      // Opening the FHIR resources shows the stored Bundle of this session.
+      await step(page, 'opening the FHIR resources', () => page.locator(`${first} details > summary`).click());
+      await step(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${first} details[open] pre.json`, { visible: true, timeout: STEP_MS }));
+      const fhir = JSON.parse(await page.$eval(`${first} details pre.json`, (pre) => pre.textContent ?? '')) as {
+        resourceType: string;
+        entry?: { resource: { resourceType: string; status?: string } }[];
+      };
+      assert.equal(fhir.resourceType, 'Bundle');
+      // The escalation's partial result (in-progress) and the complete one are both kept, once
+      // each, for the three instruments asked; the risk assessment once (packages/fhir toBundle).
+      const kinds = (fhir.entry ?? []).map((e) => `${e.resource.resourceType}${e.resource.status ? ` ${e.resource.status}` : ''}`);
+      const count = (kind: string): number => kinds.filter((k) => k === kind).length;
+      assert.equal(count('QuestionnaireResponse completed'), 3, `resources: ${kinds.join(', ')}`);
+      assert.equal(count('QuestionnaireResponse in-progress'), 3, `resources: ${kinds.join(', ')}`);
+      assert.equal(kinds.filter((k) => k.startsWith('RiskAssessment')).length, 1, `resources: ${kinds.join(', ')}`);
+      assert.ok(JSON.stringify(fhir).includes(sessionId), 'the FHIR resources do not carry the session id');
+    });
+  });
+
+  test('receiver: junk gets 400 with errors; the same valid result twice is stored once', { timeout: TEST_MS }, async () => {
+    const post = async (body: string): Promise<{ status: number; json: Record<string, unknown> }> => {
+      const response = await fetch(`${base}api/results`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const errorsOf = (json: Record<string, unknown>): string[] => {
+      const errors = json['errors'];
+      assert.ok(Array.isArray(errors) && errors.length > 0 && errors.every((e) => typeof e === 'string'), `no errors in ${JSON.stringify(json)}`);
+      return errors as string[];
+    };
+
+    const valid = createResult({
+      answers: { gad7: { q1: 1, q2: 2, q3: 0, q4: 1, q5: 0, q6: 3, q7: 1 } },
+      context: { stage: 'postnatal', externalRef: 'E2E-RECEIVER' },
+    });
+    assert.ok(verifyResult(valid).ok);
+    const tampered = structuredClone(valid) as unknown as { instruments: { score: { total: number } }[] };
+    const firstInstrument = tampered.instruments[0];
+    assert.ok(firstInstrument);
+    firstInstrument.score.total += 1;
+
+    for (const [what, body] of [
+      ['not JSON', 'this is not json{'],
+      ['a JSON array', '[]'],
+      ['an object that is no result', '{"hello":"world"}'],
+      ['a result with a wrong total', JSON.stringify(tampered)],
+    ] as const) {
+      const { status, json } = await post(body);
+      assert.equal(status, 400, `${what}: expected 400, got ${status} ${JSON.stringify(json)}`);
+      errorsOf(json);
+    }
+
+    const firstDelivery = await post(JSON.stringify(valid));
+    assert.equal(firstDelivery.status, 201, `first delivery: ${JSON.stringify(firstDelivery.json)}`);
+    const again = await post(JSON.stringify(valid));
+    assert.equal(again.status, 200, `second delivery: ${JSON.stringify(again.json)}`);
+
+    const listing = (await (await fetch(`${base}api/results`)).json()) as {
+      screenings: { summary: { sessionId: string; deliveries: number; urgent: boolean }; fhir: { entry?: { resource: { resourceType: string } }[] } }[];
+      counts: { screenings: number; urgent: number };
+    };
+    const mine = listing.screenings.filter((s) => s.summary.sessionId === valid.sessionId);
+    assert.equal(mine.length, 1, 'the same result posted twice is listed more than once');
+    const entry = mine[0];
+    assert.ok(entry);
+    assert.equal(entry.summary.deliveries, 2);
+    assert.equal(entry.summary.urgent, false);
+    const types = (entry.fhir.entry ?? []).map((e) => e.resource.resourceType).sort();
+    assert.deepEqual(types, ['Observation', 'QuestionnaireResponse'], 'the FHIR resources were duplicated or are missing');
+    assert.equal(listing.counts.screenings, listing.screenings.length);
+  });
+
+  test('kiosk: a quick exit (Shift ×3) and a completed short path reach the staff view; nothing is stored on the tablet', { timeout: TEST_MS }, async (t) => {
+    await withPage(
+      t,
+      '/kiosk.html',
+      async ({ page }) => {
+        const staffLog = '#log';
+        const entryTitles = (): Promise<string[]> =>
+          page.$$eval(`${staffLog} > li .entry__title`, (nodes) => nodes.map((n) => n.textContent ?? ''));
+        await waitForScreen(page, 'intro');
+        assert.equal(await textOf(page, '#empty'), 'Nothing yet. Start the questions on the tablet.');
+
+        // Someone starts, answers one question, then presses Shift three times.
+        await clickStart(page);
+        const firstSession = await sessionIdOf(page);
+        const abandoned = new ScreeningSession({ config: nice });
+        const current = abandoned.current;
+        assert.ok(current);
+        await answer(page, current, 0);
+        await waitForScreen(page, 'question');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+        await waitForScreen(page, 'intro');
+        await step(page, 'waiting for the quick exit in the staff view', () =>
+          page.waitForFunction(
+            (selector) => document.querySelector(`${selector} > li:first-child .entry__title`)?.textContent === 'Quick exit: the person cleared their answers',
+            { timeout: STEP_MS },
+            staffLog,
+          ),
+        );
+        const exitEntry = await textOf(page, `${staffLog} > li:first-child`);
+        assert.ok(exitEntry.includes(`Session ${firstSession.slice(0, 8)} · partial`), exitEntry);
+        assert.ok(exitEntry.includes('Risk: none recorded'), exitEntry);
+        assert.ok(exitEntry.includes('Not forwarded (no risk, not complete).'), exitEntry);
+
+        // The next person completes a short path: Whooley No, No; GAD-2 not at all.
+        await clickStart(page);
+        const secondSession = await sessionIdOf(page);
+        assert.notEqual(secondSession, firstSession, 'a new Start after a quick exit must be a new session');
+        const session = new ScreeningSession({ config: nice });
+        assert.equal(await answerUntil(page, session, () => 0), 'finished');
+        await waitForScreen(page, 'end');
+        await step(page, 'waiting for the completion to be sent', () =>
+          page.waitForFunction(
+            (selector) => {
+              const first = document.querySelector(`${selector} > li:first-child`);
+              return first?.querySelector('.entry__title')?.textContent === 'Completed' && first.querySelector('.entry__send')?.textContent === 'Sent to the referral inbox.';
+            },
+            { timeout: STEP_MS },
+            staffLog,
+          ),
+        );
+        const done = await textOf(page, `${staffLog} > li:first-child`);
+        assert.ok(done.includes(`Session ${secondSession.slice(0, 8)} · complete · language en-GB`), done);
+        for (const id of ['whooley', 'gad2'] as const) {
+          assert.ok(done.includes(`${instruments[id].shortTitle}: 0 of ${instruments[id].maxScore}`), `${id} score missing: ${done}`);
+        }
+        assert.deepEqual(await entryTitles(), ['Completed', 'Session started', 'Quick exit: the person cleared their answers', 'Session started']);
+
+        await expectNothingStored(page);
+      },
+      watchStorage,
+    );
+  });
+
+  test('kiosk: a self-harm answer alerts staff at once; leaving with "Leave this page" is reported as urgent; nothing is stored', { timeout: TEST_MS }, async (t) => {
+    await withPage(
+      t,
+      '/kiosk.html',
+      async ({ page }) => {
+        await clickStart(page);
+        const sessionId = await sessionIdOf(page);
+        const session = new ScreeningSession({ config: nice });
+        const escalationSent = nextPost(page, 'the escalation', (body) => body.sessionId === sessionId && body.status === 'partial');
+        assert.equal(await answerUntil(page, session, positiveWhooley(2)), 'escalated');
+        await waitForScreen(page, 'urgent-help');
+        // On a shared tablet the numbers are plain text, not links.
+        const links = await page.evaluate(
+          () => document.querySelector('pmh-screening')?.shadowRoot?.querySelectorAll('a[href^="tel:"], a[href^="sms:"]').length ?? -1,
+        );
+        assert.equal(links, 0, 'kiosk mode must not show tel:/sms: links');
+        const urgentText = await textOf(page, 'pmh-screening >>> [part~="urgent-help"]');
+        for (const number of ['999', '111', '116 123']) assert.ok(urgentText.includes(number), `${number} missing from the urgent-help page`);
+
+        await escalationSent;
+        await step(page, 'waiting for the escalation in the staff view', () =>
+          page.waitForFunction(
+            () => {
+              const first = document.querySelector('#log > li:first-child');
+              return first?.classList.contains('entry--urgent') && first.querySelector('.entry__send')?.textContent === 'Sent to the referral inbox.';
+            },
+            { timeout: STEP_MS },
+          ),
+        );
+        const alert = await textOf(page, '#log > li:first-child');
+        assert.ok(alert.includes('URGENT: a risk question was answered'), alert);
+        assert.ok(alert.includes('EPDS q10 answered 2'), alert);
+        assert.ok(alert.includes('Risk: URGENT (EPDS q10 = 2)'), alert);
+
+        // The person leaves with the button at the top of the tablet.
+        const abandonSent = nextPost(page, 'the urgent abandon', (body) => body.sessionId === sessionId && body.status === 'partial');
+        await step(page, 'clicking "Leave this page"', () =>
+          page.locator(`pmh-screening >>> button[part~="quick-exit"]::-p-text(${ui('exit.label')})`).click(),
+        );
+        await waitForScreen(page, 'intro');
+        const abandon = await abandonSent;
+        assert.equal(abandon.risk.level, 'urgent');
+        await step(page, 'waiting for the urgent quick exit in the staff view', () =>
+          page.waitForFunction(
+            () => {
+              const first = document.querySelector('#log > li:first-child');
+              return (
+                first?.querySelector('.entry__title')?.textContent === 'URGENT: Quick exit: the person cleared their answers' &&
+                first.querySelector('.entry__send')?.textContent === 'Sent to the referral inbox.'
+              );
+            },
+            { timeout: STEP_MS },
+          ),
+        );
+        const left = await textOf(page, '#log > li:first-child');
+        assert.ok(left.includes('They disclosed a risk and did not finish: find them before they leave.'), left);
+        assert.ok(left.includes(`Session ${sessionId.slice(0, 8)} · partial`), left);
+        // The tablet shows nothing of it any more.
+        const shadowText = await textOf(page, 'pmh-screening >>> section');
+        assert.ok(!shadowText.includes(ui('urgent.title')), 'the urgent-help page is still on the tablet');
+
+        await expectNothingStored(page);
+      },
+      watchStorage,
+    );
+  });
+
+  test('sandbox: a developer chooses a fixed GAD-7, a respondent completes it by keyboard, the result verifies', { timeout: TEST_MS }, async (t) => {
+    await withPage(t, '/sandbox.html', async ({ page }) => {
+      await waitForScreen(page, 'intro');
+      assert.equal(await textOf(page, '#verdict'), 'No result yet.');
+      assert.ok(await page.$('#stage > pmh-screening'), 'the sandbox shows no <pmh-screening> in its stage');
+
+      // Settings: a fixed list of one instrument, GAD-7, then "Apply (new element)".
+      await page.locator('label.choice::-p-text(Fixed list of instruments)').click();
+      assert.ok(await page.$eval('input[name="mode"][value="fixed"]', (input) => (input as HTMLInputElement).checked));
+      await page.locator('input[name="instruments"]').fill('gad7');
+      const before = await page.$('#stage > pmh-screening');
+      await page.locator('button[type="submit"]::-p-text(Apply)').click();
+      await step(page, 'waiting for Apply to replace the element', () =>
+        page.waitForFunction((old) => old !== null && !old.isConnected && document.querySelector('#stage > pmh-screening') !== null, { timeout: STEP_MS }, before),
+      );
+      assert.match(await textOf(page, '#markup'), /^<pmh-screening instruments='gad7' language-picker context='\{"stage":"postnatal","externalRef":"SANDBOX-1"\}'><\/pmh-screening>$/);
+
+      await clickStart(page);
+      const session = new ScreeningSession({ config: { kind: 'fixed', instruments: ['gad7'] } });
+      const scores: Record<string, number> = { q1: 1, q2: 2, q3: 0, q4: 3, q5: 1, q6: 0, q7: 2 };
+      assert.equal(await answerUntil(page, session, (q) => scores[q.itemId] ?? 0, 'keyboard'), 'finished');
+      await waitForScreen(page, 'end');
+
+      await step(page, 'waiting for the verdict', () =>
+        page.waitForFunction(() => document.querySelector('#verdict')?.classList.contains('ok') === true, { timeout: STEP_MS }),
+      );
+      assert.equal(await textOf(page, '#verdict'), 'From pmh-complete: verifyResult → ok (status complete, risk none).');
+      const shown = JSON.parse(await page.$eval('#result', (pre) => pre.textContent ?? '')) as ScreeningResult;
+      const check = verifyResult(shown);
+      assert.ok(check.ok, `the shown result does not verify in Node: ${check.ok ? '' : check.errors.join('; ')}`);
+      assert.equal(shown.status, 'complete');
+      assert.deepEqual(shown.instruments.map((i) => i.id), ['gad7'] satisfies InstrumentId[]);
+      const gad7 = shown.instruments[0];
+      assert.ok(gad7);
+      assert.deepEqual(
+        Object.fromEntries(gad7.answers.map((a) => [a.itemId, a.value])),
+        scores,
+        'the answers in the result are not the ones given',
+      );
+      assert.equal(gad7.score.total, scoreInstrument('gad7', scores).total);
+      assert.deepEqual(shown.context, { stage: 'postnatal', externalRef: 'SANDBOX-1' });
+      const events = await page.$$eval('#log > li summary', (nodes) => nodes.map((n) => (n.textContent ?? '').replace(/^\S+ /, '').split(':')[0]));
+      assert.deepEqual(events.filter((e) => e === 'pmh-answer').length, 7);
+      assert.equal(events[0], 'pmh-complete');
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Kiosk privacy
+
+/**
+ * Installed before the page's own scripts: records every write to Web Storage, cookies,
+ * IndexedDB, the Cache API and the history/URL, in `window.__pmhWrites`.
+ */
+async function watchStorage(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    const writes: string[] = [];
+    (window as unknown as { __pmhWrites: string[] }).__pmhWrites = writes;
+    (window as unknown as { __pmhHistory: number }).__pmhHistory = history.length;
+    for (const method of ['setItem', 'removeItem', 'clear'] as const) {
+      const original = Storage.prototype[method] as (...args: unknown[]) => unknown;
+      Storage.prototype[method] = function (this: Storage, ...args: unknown[]) {
+        writes.push(`${this === window.localStorage ? 'localStorage' : 'sessionStorage'}.${method}(${args.map(String).join(', ')})`);
+        return original.apply(this, args);
+      } as never;
+    }
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+    if (cookie?.set && cookie.get) {
+      const { get, set } = cookie;
+      Object.defineProperty(Document.prototype, 'cookie', {
+        configurable: true,
+        get() {
+          return get.call(this) as string;
+        },
+        set(value: string) {
+          writes.push(`document.cookie = ${value}`);
+          set.call(this, value);
+        },
+      });
+    }
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      writes.push(`indexedDB.open(${String(args[0])})`);
+      return open.apply(this, args);
+    };
+    if (typeof CacheStorage !== 'undefined') {
+      const cacheOpen = CacheStorage.prototype.open;
+      CacheStorage.prototype.open = function (this: CacheStorage, name: string) {
+        writes.push(`caches.open(${name})`);
+        return cacheOpen.call(this, name);
+      };
+    }
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = History.prototype[method];
+      History.prototype[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+        writes.push(`history.${method}`);
+        return original.apply(this, args);
+      };
+    }
+  });
+}
+
+/** Nothing written, and nothing there: Web Storage, cookies, IndexedDB, Cache API, URL. */
+async function expectNothingStored(page: Page): Promise<void> {
+  const state = await page.evaluate(async () => ({
+    writes: (window as unknown as { __pmhWrites?: string[] }).__pmhWrites ?? null,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    databases: (await indexedDB.databases()).map((d) => d.name ?? ''),
+    caches: typeof caches === 'undefined' ? [] : await caches.keys(),
+    path: location.pathname + location.search + location.hash,
+    history: history.length - ((window as unknown as { __pmhHistory?: number }).__pmhHistory ?? Number.NaN),
+  }));
+  assert.deepEqual(state.writes, [], 'the kiosk page wrote to storage, cookies or history');
+  assert.equal(state.local, 0, 'localStorage is not empty');
+  assert.equal(state.session, 0, 'sessionStorage is not empty');
+  assert.equal(state.cookie, '', 'document.cookie is not empty');
+  assert.deepEqual(state.databases, [], 'IndexedDB databases exist');
+  assert.deepEqual(state.caches, [], 'Cache API caches exist');
+  assert.equal(state.path, '/kiosk.html', 'the kiosk URL changed');
+  assert.equal(state.history, 0, 'the kiosk added history entries');
+  const cookies = await page.browserContext().cookies();
+  assert.deepEqual(cookies, [], 'the browser holds cookies for the kiosk');
+}
