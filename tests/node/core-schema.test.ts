@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod/mini';
+import { bundledModules } from './bundled-modules.js';
 import {
   createResult,
   resultJsonSchema,
@@ -143,22 +144,9 @@ describe('types and bundles', () => {
   });
 
   it('a browser bundle of the core carries no zod locales or JSON Schema generator', async () => {
-    const { build } = await import('esbuild');
-    const out = await build({
+    const inputs = await bundledModules({
       entryPoints: [fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url))],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
     });
-    // Only modules that contribute bytes: the metafile also lists those parsed and then shaken out.
-    const inputs = Object.values(out.metafile.outputs).flatMap((o) =>
-      Object.entries(o.inputs)
-        .filter(([, info]) => info.bytesInOutput > 0)
-        .map(([file]) => file),
-    );
     assert.ok(inputs.some((f) => f.includes('zod/v4/mini/')), 'zod/mini is bundled');
     assert.deepEqual(inputs.filter((f) => /zod\/v4\/locales\/|to-json-schema|json-schema-processors/.test(f)), []);
     assert.ok(!inputs.some((f) => /node_modules\/zod\/v4\/classic\//.test(f)), 'full zod is not bundled');

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { bundledModules } from './bundled-modules.js';
 import {
   ISO_DATE_TIME_PATTERN,
   isIsoDateTime,
@@ -218,27 +219,15 @@ describe('snapshot: snapshotIssues says what snapshotSchema says', () => {
 
 describe('the element\'s path loads no zod', () => {
   it('a bundle of what <pmh-screening> imports from the core has no zod in it', async () => {
-    const { build } = await import('esbuild');
     const core = fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url));
-    const out = await build({
+    const inputs = await bundledModules({
       stdin: {
         // what packages/elements/src imports from @pmh-screen/core at run time
         contents: `export { instruments, nextStep, parseContext, PmhConfigError, resolvePathwayConfig, ScreeningSession } from ${JSON.stringify(core)};`,
         resolveDir: fileURLToPath(new URL('.', import.meta.url)),
         loader: 'ts',
       },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
     });
-    const inputs = Object.values(out.metafile.outputs).flatMap((o) =>
-      Object.entries(o.inputs)
-        .filter(([, info]) => info.bytesInOutput > 0)
-        .map(([file]) => file),
-    );
     assert.ok(inputs.some((f) => f.endsWith('session.ts')), 'the session is bundled');
     assert.deepEqual(inputs.filter((f) => /node_modules\/zod\/|core\/src\/(schema|result)\.ts$/.test(f)), []);
   });

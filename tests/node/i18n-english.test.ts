@@ -123,7 +123,7 @@ describe('i18n: the English first paint loads neither i18next nor zod', () => {
     const out = await build({
       stdin: {
         // what packages/elements/src imports from @pmh-screen/i18n at run time
-        contents: `export { loadTranslator, localeMetas, resolveLocale, SOURCE_LOCALE, sourceTranslator, supportedLocales } from ${JSON.stringify(i18n)};`,
+        contents: `export { loadTranslator, localeNames, resolveLocale, SOURCE_LOCALE, sourceTranslator, supportedLocales } from ${JSON.stringify(i18n)};`,
         resolveDir: fileURLToPath(new URL('.', import.meta.url)),
         loader: 'ts',
       },
