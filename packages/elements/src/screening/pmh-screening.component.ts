@@ -15,6 +15,7 @@ import { QuickExitController } from './kiosk/quick-exit.js';
 import { DEFAULT_IDLE_TIMEOUT, DEFAULT_IDLE_WARNING, readSharedDeviceSettings } from './kiosk/settings.js';
 import type { SharedDeviceSettings } from './kiosk/settings.js';
 import { sharedDeviceStyles } from './kiosk/styles.js';
+import { HistoryController } from './history-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { PersistController } from './persist/persist-controller.js';
 import { SessionController } from './session-controller.js';
@@ -54,6 +55,10 @@ const SECONDS_PER_QUESTION = 10;
  * then the answers are wiped (`pmh-abandon` `idle-timeout`, with the partial result and its risk)
  * and the start returns; the end page clears itself; "Leave this page" wipes at once. Personal
  * devices (`persist="session"`): the session survives a reload in the same tab.
+ *
+ * Browser history (`history`, opt-in, never in kiosk mode): each question, urgent-help and end
+ * page gets a history entry (same URL), so the browser's Back button goes back a page with every
+ * answer kept, as the Back link does; Forward is ignored.
  *
  * @tagname pmh-screening
  * @summary Validated, multilingual perinatal mental health screening with urgent-help escalation.
@@ -123,6 +128,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab (personal devices; ignored in kiosk mode).
+ * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
   static override styles = [screeningStyles, sharedDeviceStyles];
@@ -144,6 +150,7 @@ export class PmhScreening extends PmhElement {
     quickExit: { type: String, attribute: 'quick-exit' },
     quickExitUrl: { type: String, attribute: 'quick-exit-url' },
     persist: { type: String },
+    history: { type: Boolean },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -181,6 +188,11 @@ export class PmhScreening extends PmhElement {
   declare quickExitUrl: string | null | undefined;
   /** `session`: the session in progress survives a reload in this tab (not in kiosk mode). */
   declare persist: string | null | undefined;
+  /**
+   * Browser Back/Forward move between the widget's pages (a history entry per page, same URL).
+   * Opt-in: an embedded widget must not take over a host app's router. Ignored in kiosk mode.
+   */
+  declare history: boolean;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -194,6 +206,8 @@ export class PmhScreening extends PmhElement {
   protected readonly quickExitControl: QuickExitController;
   /** `persist="session"`. */
   protected readonly persistence: PersistController;
+  /** `history`: browser Back/Forward. */
+  protected readonly historyNavigation: HistoryController;
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
@@ -225,6 +239,7 @@ export class PmhScreening extends PmhElement {
     this.skipIntro = false;
     this.languagePicker = false;
     this.kiosk = false;
+    this.history = false;
     this.idleTimeout = DEFAULT_IDLE_TIMEOUT;
     this.idleWarning = DEFAULT_IDLE_WARNING;
     this.internals = this.attachInternals();
@@ -249,6 +264,11 @@ export class PmhScreening extends PmhElement {
       screening: this.screening,
       enabled: () => this.sharedDevice.persist,
       report: (detail) => this.emit('pmh-error', detail),
+    });
+    this.historyNavigation = new HistoryController(this, {
+      screening: this.screening,
+      enabled: () => this.history && !this.sharedDevice.kiosk,
+      skipIntro: () => this.skipIntro,
     });
   }
 
@@ -543,7 +563,9 @@ export class PmhScreening extends PmhElement {
     this.notice = null;
     this.startSession();
   };
-  private readonly onBack = (): void => this.screening.back();
+  private readonly onBack = (): void => {
+    if (!this.historyNavigation.back()) this.screening.back();
+  };
   private readonly onSelect = (value: number): void => this.screening.select(value);
   private readonly onContinue = (): void => {
     this.notice = null;
