@@ -37,7 +37,7 @@ export function ensureChrome() {
   console.log('No Chromium found: installing Debian\'s chromium package (root, apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env });
   const installed = findChrome();
   if (!installed) throw new Error('apt-get installed chromium but no executable was found at /usr/bin/chromium.');
   return installed;
