@@ -7,23 +7,6 @@ import { buildResult, type CreateResultInput, resultErrors, type ScreeningResult
 import { PmhConfigError } from './errors.js';
 import { formatIssues, resultSchema } from './schema.js';
 
-export {
-  checkInstrumentText,
-  checkLocale,
-  checkSessionId,
-  type CreateResultInput,
-  type InstrumentResult,
-  type InstrumentText,
-  parseContext,
-  type ResultAnswer,
-  type ResultStatus,
-  type ScreeningContext,
-  type ScreeningResult,
-  SOURCE_TEXT,
-  type Translation,
-  triggerErrors,
-} from './build-result.js';
-
 /**
  * Build a result from answers: scores, bands, risk and provenance, ready to send. Throws
  * {@link PmhConfigError} for unknown instruments or items, impossible values, malformed timestamps,
