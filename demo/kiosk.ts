@@ -9,6 +9,7 @@
 import '@pmh-screen/elements';
 import { instruments } from '@pmh-screen/core';
 import type { ScreeningResult } from '@pmh-screen/core';
+import { forward } from './forward.js';
 
 const screening = document.querySelector('pmh-screening');
 const log = document.querySelector<HTMLOListElement>('#log');
@@ -16,20 +17,6 @@ const empty = document.querySelector<HTMLElement>('#empty');
 const timing = document.querySelector<HTMLSelectElement>('#timing');
 
 type Tone = 'urgent' | 'abandon' | 'complete' | 'info';
-
-/** Sends a result to the receiver; `false` on any failure (offline, no receiver, rejected). */
-async function forward(result: ScreeningResult): Promise<boolean> {
-  try {
-    const response = await fetch('/api/results', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(result),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 
 const time = (iso?: string): string =>
   new Date(iso ?? Date.now()).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -5,25 +5,11 @@
  * only when it carries a risk trigger. A failed send never disturbs the respondent.
  */
 import '@pmh-screen/elements';
-import type { ScreeningResult } from '@pmh-screen/core';
+import { forward } from './forward.js';
 
 const screening = document.querySelector('pmh-screening');
 const taskStatus = document.querySelector<HTMLElement>('#feelings-status');
 const sendStatus = document.querySelector<HTMLElement>('#send-status');
-
-/** Sends a result to the receiver; `false` on any failure (offline, no receiver, rejected). */
-async function forward(result: ScreeningResult): Promise<boolean> {
-  try {
-    const response = await fetch('/api/results', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(result),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 
 function setTask(text: string, tone: 'blue' | 'green' | 'grey'): void {
   if (!taskStatus) return;
