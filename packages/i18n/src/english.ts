@@ -19,7 +19,9 @@ import { SOURCE_LOCALE } from './names.js';
  * - interpolation: every `{{ name }}` is replaced by `vars[name]` (own properties only), numbers
  *   formatted like every other locale's numbers (`formatNumberIn`), everything else `String(v)`
  *   (so a missing variable reads "undefined", exactly as with i18next and this formatter);
- *   values are inserted as they are: never HTML-escaped, never interpolated again.
+ *   values are inserted as they are: never HTML-escaped, never interpolated again;
+ * - variables only: names that i18next reads as its own options (`ns`, `lng`, `defaultValue`,
+ *   `context`, …) are not supported as variables (en-GB.ts uses none; the test checks that).
  *
  * en-GB.ts has no `$t()` nesting, no `{{- name}}` and no `{{name, format}}`, so those i18next
  * features are not needed here; `tests/node/i18n-english.test.ts` checks that, and that this
