@@ -45,6 +45,11 @@ interface Expected {
 
 const GAD_STEM = 'Over the last 2 weeks, how often have you been bothered by the following problems?';
 
+/** EPDS option scores in printed order, item by item (instruments.md §3): 3 and 5–10 reverse-scored. */
+const UP = [0, 1, 2, 3];
+const DOWN = [3, 2, 1, 0];
+const EPDS_SCORES = [UP, UP, DOWN, UP, DOWN, DOWN, DOWN, DOWN, DOWN, DOWN];
+
 const expected: Record<InstrumentId, Expected> = {
   whooley: {
     items: [
@@ -96,18 +101,9 @@ const expected: Record<InstrumentId, Expected> = {
     stem: GAD_STEM,
   },
   epds: {
-    items: [
-      ['I have been able to laugh and see the funny side of things', [['As much as I always could', 0], ['Not quite so much now', 1], ['Definitely not so much now', 2], ['Not at all', 3]]],
-      ['I have looked forward with enjoyment to things', [['As much as I ever did', 0], ['Rather less than I used to', 1], ['Definitely less than I used to', 2], ['Hardly at all', 3]]],
-      ['I have blamed myself unnecessarily when things went wrong', [['Yes, most of the time', 3], ['Yes, some of the time', 2], ['Not very often', 1], ['No, never', 0]]],
-      ['I have been anxious or worried for no good reason', [['No, not at all', 0], ['Hardly ever', 1], ['Yes, sometimes', 2], ['Yes, very often', 3]]],
-      ['I have felt scared or panicky for no very good reason', [['Yes, quite a lot', 3], ['Yes, sometimes', 2], ['No, not much', 1], ['No, not at all', 0]]],
-      ['Things have been getting on top of me', [["Yes, most of the time I haven't been able to cope at all", 3], ["Yes, sometimes I haven't been coping as well as usual", 2], ['No, most of the time I have coped quite well', 1], ['No, I have been coping as well as ever', 0]]],
-      ['I have been so unhappy that I have had difficulty sleeping', [['Yes, most of the time', 3], ['Yes, sometimes', 2], ['Not very often', 1], ['No, not at all', 0]]],
-      ['I have felt sad or miserable', [['Yes, most of the time', 3], ['Yes, quite often', 2], ['Not very often', 1], ['No, not at all', 0]]],
-      ['I have been so unhappy that I have been crying', [['Yes, most of the time', 3], ['Yes, quite often', 2], ['Only occasionally', 1], ['No, never', 0]]],
-      ['The thought of harming myself has occurred to me', [['Yes, quite often', 3], ['Sometimes', 2], ['Hardly ever', 1], ['Never', 0]]],
-    ],
+    // No wording here (© RCPsych; the project ships none): the structure only. The wording is
+    // checked against the licensed test pack below, after registering it.
+    items: EPDS_SCORES.map((scores) => ['', scores.map((score): Opt => ['', score])]),
     max: 30,
     bands: [
       ['low', 0, 9],
@@ -116,9 +112,7 @@ const expected: Record<InstrumentId, Expected> = {
     ],
     cutoff: 10,
     risk: ['q10'],
-    stem: 'In the past 7 days',
-    instructions:
-      'As you are pregnant or have recently had a baby, we would like to know how you are feeling. Please choose the answer which comes closest to how you have felt IN THE PAST 7 DAYS, not just how you feel today.',
+    stem: '',
   },
   core10: {
     items: [
@@ -145,7 +139,7 @@ const expected: Record<InstrumentId, Expected> = {
     risk: ['q6'],
     stem: 'Over the last week...',
     instructions:
-      'This form has 10 statements about how you have been OVER THE LAST WEEK. Please read each statement and think how often you felt that way last week. Then choose the option which is closest to this.',
+      'This form has 10 statements about how you have been OVER THE LAST WEEK. Please read each statement and think how often you felt that way last week. Then tick the box which is closest to this.',
   },
   phq9: {
     items: [
@@ -275,18 +269,29 @@ describe('instrument facts beyond items', () => {
     assert.ok(instruments.whooley.notes?.some((n) => /not a safety check/.test(n)));
   });
 
-  it('Whooley help question and GAD-7 difficulty question: published wording, off by default, unscored', () => {
+  it('Whooley help question and GAD-7 / PHQ-9 difficulty questions: published wording, unscored, when they are asked', () => {
     const help = instruments.whooley.supplementaryQuestions?.[0];
+    assert.equal(help?.id, 'help');
     assert.equal(help?.text, 'Is this something with which you would like help?');
     assert.deepEqual(help?.options, ['No', 'Yes', 'Yes, but not today']);
-    assert.equal(help?.enabledByDefault, false);
+    assert.equal(help?.askedWhen, 'positive');
     const difficulty = instruments.gad7.supplementaryQuestions?.[0];
+    assert.equal(difficulty?.id, 'difficulty');
     assert.equal(
       difficulty?.text,
       'If you checked off any problems, how difficult have these made it for you to do your work, take care of things at home, or get along with other people?',
     );
     assert.deepEqual(difficulty?.options, ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult']);
-    assert.equal(difficulty?.enabledByDefault, false);
+    assert.equal(difficulty?.askedWhen, 'always');
+    const phq = instruments.phq9.supplementaryQuestions?.[0];
+    assert.equal(phq?.id, 'difficulty');
+    assert.equal(
+      phq?.text,
+      'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',
+    );
+    assert.deepEqual(phq?.options, ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult']);
+    assert.equal(phq?.askedWhen, 'always');
+    assert.equal(phq?.loinc, '69722-7');
   });
 
   it('GAD-2 is GAD-7 items 1–2: the very same objects, declared shared both ways', () => {
@@ -311,12 +316,10 @@ describe('instrument facts beyond items', () => {
     );
   });
 
-  it('EPDS: pregnancy-inclusive default, the 1987 postnatal wording kept, anxiety subscale q3–q5 flagged at ≥ 6', async () => {
-    const { epdsPostnatalInstructions } = await import('../../packages/core/src/index.js');
-    assert.equal(
-      epdsPostnatalInstructions,
-      'As you have recently had a baby, we would like to know how you are feeling. Please choose the answer which comes closest to how you have felt IN THE PAST 7 DAYS, not just how you feel today.',
-    );
+  it('EPDS: no wording shipped (only digests), anxiety subscale q3–q5 flagged at ≥ 6', () => {
+    assert.equal(instruments.epds.instructions, undefined);
+    assert.ok(instruments.epds.items.every((item) => item.text === '' && item.options.every((o) => o.label === '')));
+    assert.equal(instruments.epds.licensedText?.digests.instructions.length, 2, 'pregnancy-inclusive and 1987 postnatal openings');
     assert.deepEqual(
       instruments.epds.subscales?.map((s) => [s.id, [...s.itemIds], s.min, s.max, s.cutoff]),
       [['anxiety', ['q3', 'q4', 'q5'], 0, 9, 6]],
@@ -391,7 +394,7 @@ describe('licences', () => {
     const { licence, citation } = instruments.epds;
     assert.equal(licence.holder, 'The Royal College of Psychiatrists');
     assert.match(licence.text, /© 1987 The Royal College of Psychiatrists/);
-    assert.match(licence.text, /Written permission from the Royal College of Psychiatrists is required/);
+    assert.match(licence.text, /Written permission from the Royal College of Psychiatrists is required for copying and distribution to others/);
     assert.match(licence.text, /in print, online or by any other medium/);
     assert.match(licence.text, /deploys the EPDS online needs that permission/);
     assert.equal(licence.onlineUseNeedsPermission, true);
@@ -402,13 +405,16 @@ describe('licences', () => {
     );
   });
 
-  it('CORE-10: CC BY-ND 4.0, no changes to wording or structure', () => {
+  it('CORE-10: CC BY-NC-ND 4.0, non-commercial, no changes to wording or structure, the copyright line on screen', () => {
     const { licence } = instruments.core10;
     assert.equal(licence.holder, 'CORE System Trust');
-    assert.equal(licence.spdx, 'CC-BY-ND-4.0');
-    assert.match(licence.text, /CC BY-ND 4\.0/);
-    assert.match(licence.text, /no changes to its wording or structure/);
-    assert.equal(licence.url, 'https://creativecommons.org/licenses/by-nd/4.0/');
+    assert.equal(licence.spdx, 'CC-BY-NC-ND-4.0');
+    assert.match(licence.text, /CC BY-NC-ND 4\.0/);
+    assert.match(licence.text, /non-commercial/);
+    assert.match(licence.text, /no changes of any kind to its wording or structure/);
+    assert.equal(licence.url, 'https://creativecommons.org/licenses/by-nc-nd/4.0/');
+    assert.equal(instruments.core10.noticeOnScreen, '© CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf');
+    assert.equal(instruments.core10.instructionsHeading, 'IMPORTANT – PLEASE READ THIS FIRST');
     assert.equal(licence.translationPolicy, 'no-derivatives');
     assert.equal(licence.onlineUseNeedsPermission, false);
   });
@@ -416,7 +422,11 @@ describe('licences', () => {
   it('GAD-2, GAD-7, PHQ-9: Pfizer, no permission required', () => {
     for (const id of ['gad2', 'gad7', 'phq9'] as const) {
       assert.match(instruments[id].licence.holder, /Pfizer/);
-      assert.equal(instruments[id].licence.text, 'No permission required to reproduce, translate, display or distribute.');
+      assert.equal(
+        instruments[id].licence.text,
+        'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
+      );
+      assert.doesNotMatch(`${instruments[id].licence.holder}. ${instruments[id].licence.text}`, /Inc\.\./);
       assert.equal(instruments[id].licence.translationPolicy, 'free');
     }
     assert.match(instruments.core10.citation, /Barkham/);

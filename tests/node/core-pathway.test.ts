@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { clearInstrumentText } from '../../packages/core/src/licensed-text.js';
+import { loadEpdsPack, needsEpdsPack } from './licensed-pack.js';
 import {
+  type InstrumentTextPack,
+  registerInstrumentText,
   type Answers,
   type FollowUpId,
   followUpIds,
@@ -63,13 +67,23 @@ describe('nice-perinatal pathway branches', () => {
     }
   }
 
-  it('defaults to the EPDS as follow-up', () => {
+  it('defaults to the PHQ-9 as follow-up while no EPDS wording is registered (NICE CG192 names both)', () => {
     const { asked } = walk(nice(), screen(true, false));
-    assert.deepEqual(asked, [...first4, ...items('epds')]);
+    assert.deepEqual(asked, [...first4, ...items('phq9')]);
+  });
+
+  it('defaults to the EPDS as follow-up once a licensed service registered its wording', { skip: needsEpdsPack }, async () => {
+    await registerInstrumentText(loadEpdsPack() as InstrumentTextPack);
+    try {
+      const { asked } = walk(nice(), screen(true, false));
+      assert.deepEqual(asked, [...first4, ...items('epds')]);
+    } finally {
+      clearInstrumentText();
+    }
   });
 
   it('Yes to either Whooley question is positive', () => {
-    const plan = plannedSteps(nice(), { whooley: { q1: 1, q2: 0 }, gad2: { q1: 0, q2: 0 } });
+    const plan = plannedSteps(nice('epds'), { whooley: { q1: 1, q2: 0 }, gad2: { q1: 0, q2: 0 } });
     assert.deepEqual(plan.instruments, ['whooley', 'gad2', 'epds']);
   });
 
@@ -77,7 +91,7 @@ describe('nice-perinatal pathway branches', () => {
     assert.deepEqual(plannedSteps(nice(), {}), { steps: plannedSteps(nice(), {}).steps, totalKnown: false, instruments: ['whooley', 'gad2'] });
     assert.equal(plannedSteps(nice(), {}).steps.length, 4);
     assert.equal(plannedSteps(nice(), { whooley: { q1: 1, q2: 1 } }).totalKnown, false);
-    const afterWhooley = plannedSteps(nice(), { whooley: { q1: 1, q2: 1 } });
+    const afterWhooley = plannedSteps(nice('epds'), { whooley: { q1: 1, q2: 1 } });
     assert.deepEqual(keys(afterWhooley.steps), [...first4, ...items('epds')], 'known branches are planned already');
     assert.equal(plannedSteps(nice(), { whooley: { q1: 1, q2: 1 }, gad2: { q1: 3 } }).totalKnown, false);
     assert.equal(plannedSteps(nice(), { whooley: { q1: 0, q2: 0 }, gad2: { q1: 0, q2: 0 } }).totalKnown, true);
@@ -183,8 +197,8 @@ describe('configuration errors name the offending field and value', () => {
   });
 
   it('resolvePathwayConfig maps element attributes: instruments wins, defaults otherwise', () => {
-    assert.deepEqual(resolvePathwayConfig({}), { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'epds' });
-    assert.deepEqual(resolvePathwayConfig({ pathway: '', followUp: null, instruments: '' }), { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'epds' });
+    assert.deepEqual(resolvePathwayConfig({}), { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'phq9' });
+    assert.deepEqual(resolvePathwayConfig({ pathway: '', followUp: null, instruments: '' }), { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'phq9' });
     assert.deepEqual(resolvePathwayConfig({ followUp: 'core10', thresholds: { core10: 9 } }), {
       kind: 'pathway',
       pathway: 'nice-perinatal',

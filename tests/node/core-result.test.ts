@@ -51,7 +51,12 @@ describe('createResult', () => {
         ['epds', 'Cox 1987 (pregnancy-inclusive instructions)', 'en-GB', 'source', 7, 'low'],
       ],
     );
-    assert.deepEqual(r.risk, { level: 'urgent', triggers: [{ instrumentId: 'epds', itemId: 'q10', value: 1, at: '2025-04-01T10:00:00.000Z' }] });
+    assert.deepEqual(r.risk, {
+      level: 'urgent',
+      triggers: [{ instrumentId: 'epds', itemId: 'q10', value: 1, at: '2025-04-01T10:00:00.000Z' }],
+      assessed: true,
+      items: [{ instrumentId: 'epds', itemId: 'q10', answered: true }],
+    });
     assert.deepEqual(verifyResult(r), { ok: true, result: r });
     assert.deepEqual(verifyResult(clone(r)).ok, true);
   });
@@ -308,7 +313,7 @@ describe('verifyResult refuses tampering', () => {
 
   it('a non-zero current risk answer without a trigger', () => {
     const r = base();
-    r.risk = { level: 'none', triggers: [] };
+    r.risk = { ...r.risk, level: 'none', triggers: [] };
     refused(r, /risk\.triggers: epds q10 is answered 1 \(a risk answer\) but no trigger records it/);
     const changed = base();
     (changed.risk.triggers[0] as { changedLater?: boolean }).changedLater = true;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  createResult,
   instrumentIds,
   instruments,
   type InstrumentId,
@@ -79,6 +80,10 @@ const boundaries: Record<InstrumentId, [number, string, boolean][]> = {
   ],
 };
 
+function pick(score: { proratedTotal?: number; total: number | null; band: string | null; positive: boolean | null }): unknown[] {
+  return [score.proratedTotal, score.total, score.band, score.positive];
+}
+
 describe('scoreInstrument: bands and cut-offs', () => {
   for (const id of instrumentIds) {
     it(`${id}: every band boundary`, () => {
@@ -130,7 +135,7 @@ describe('scoreInstrument: bands and cut-offs', () => {
 
 describe('scoreInstrument: reverse scoring', () => {
   it('EPDS reverse-scored items score by the option, not its position', () => {
-    // The first printed option of q3 ("Yes, most of the time") scores 3; of q4 ("No, not at all") 0.
+    // The first printed option of q3 scores 3; of q4, 0 (q3 is reverse-scored, q4 is not).
     const firstOptions = Object.fromEntries(instruments.epds.items.map((i) => [i.id, i.options[0]?.score ?? -1]));
     const score = scoreInstrument('epds', firstOptions);
     assert.equal(score.total, 0 + 0 + 3 + 0 + 3 + 3 + 3 + 3 + 3 + 3);
@@ -185,6 +190,53 @@ describe('scoreInstrument: subscales, pro-rating, incomplete answers', () => {
     assert.equal(scoreInstrument('core10', { q1: 1, q2: 4, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 }).total, 6);
     assert.equal(scoreInstrument('core10', { q1: 0, q2: 4, q3: 4, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q10: 0 }).total, 9);
     assert.equal(scoreInstrument('core10', { q1: 0, q2: 4, q4: 0, q3: 0, q5: 0, q6: 0, q7: 0, q8: 0, q10: 0 }).total, 4);
+  });
+
+  it('CORE-10 is never pro-rated over its risk item: q6 ("I made plans to end my life") missing leaves no total', () => {
+    const nine = { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q7: 1, q8: 1, q9: 1, q10: 1 };
+    const score = scoreInstrument('core10', nine);
+    assert.equal(score.total, null);
+    assert.equal(score.band, null);
+    assert.equal(score.positive, null);
+    assert.equal(score.prorated, undefined);
+    assert.equal(score.proratedTotal, undefined);
+    assert.equal(score.answered, 9);
+    assert.deepEqual(score.riskTriggers, []);
+    // What makes "the risk item was never answered" unmistakable is in the result's risk.
+    const result = createResult({ answers: { core10: nine } });
+    assert.equal(result.risk.assessed, false);
+    assert.deepEqual(result.risk.items, [{ instrumentId: 'core10', itemId: 'q6', answered: false }]);
+  });
+
+  it('a pro-rated CORE-10 score is unrounded (mean × 10, two decimals): band and positivity use it', () => {
+    // Nine items (q10 missing) whose scores sum to `sum`: items 2 and 3 are reverse-scored, but
+    // the value given is the score, so any scores add up directly.
+    const nineSumming = (sum: number): Record<string, number> => {
+      const answers: Record<string, number> = {};
+      let left = sum;
+      for (const id of ['q1', 'q2', 'q3', 'q4', 'q5', 'q7', 'q8', 'q9']) {
+        answers[id] = Math.min(4, left);
+        left -= answers[id] ?? 0;
+      }
+      answers['q6'] = 0;
+      assert.equal(left, 0, 'sum reachable without the risk item');
+      return answers;
+    };
+    // 8 over 9 items = 8.89: rounded it would be 9 and positive at a cut-off of 9 (Ayers 2024); it is not.
+    const eight = scoreInstrument('core10', nineSumming(8), { cutoff: 9 });
+    assert.equal(eight.prorated, true);
+    assert.equal(eight.proratedTotal, 8.89);
+    assert.equal(eight.total, 9, 'the rounding, for display only');
+    assert.equal(eight.positive, false);
+    assert.equal(eight.band, 'low');
+    // 14.44 (between mild 11–14 and moderate 15–19) is mild; 24.44 is moderate-severe, not severe.
+    assert.deepEqual(pick(scoreInstrument('core10', nineSumming(13))), [14.44, 14, 'mild', true]);
+    assert.deepEqual(pick(scoreInstrument('core10', nineSumming(22))), [24.44, 24, 'moderate-severe', true]);
+    // 9 over 9 items is exactly 10: low and negative at the default 11; 10 gives 11.11, mild, positive.
+    assert.deepEqual(pick(scoreInstrument('core10', nineSumming(9))), [10, 10, 'low', false]);
+    assert.deepEqual(pick(scoreInstrument('core10', nineSumming(10))), [11.11, 11, 'mild', true]);
+    // A complete CORE-10 carries no proratedTotal.
+    assert.equal('proratedTotal' in scoreInstrument('core10', { ...nineSumming(10), q10: 0 }), false);
   });
 
   it('CORE-10 with two items missing has no total', () => {

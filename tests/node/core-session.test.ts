@@ -5,15 +5,17 @@ import {
   type PathwayConfig,
   PmhConfigError,
   ScreeningSession,
+  type ScreeningResult,
   type SessionOptions,
   verifyResult,
 } from '../../packages/core/src/index.js';
 
-const NICE: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal' };
+// The EPDS as follow-up, named: the default depends on whether its licensed wording is registered.
+const NICE: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'epds' };
 
 /** A clock that ticks one second per reading, and deterministic v4 UUIDs. */
-function deterministic(): Required<Pick<SessionOptions, 'now' | 'randomUUID'>> {
-  let t = Date.parse('2025-03-01T09:00:00.000Z');
+function deterministic(start = '2025-03-01T09:00:00.000Z'): Required<Pick<SessionOptions, 'now' | 'randomUUID'>> {
+  let t = Date.parse(start);
   let n = 0;
   return {
     now: () => new Date((t += 1000)),
@@ -245,7 +247,8 @@ describe('ScreeningSession escalation (safety-critical)', () => {
       ['whooley', 'gad2'],
     );
     assert.equal(result.status, 'complete');
-    assert.deepEqual(result.risk, { level: 'urgent', triggers: [escalation] });
+    // The EPDS left the result, its trigger did not: risk was assessed in this session.
+    assert.deepEqual(result.risk, { level: 'urgent', triggers: [escalation], assessed: true, items: [] });
     // Changing Whooley back to Yes brings the EPDS answers back.
     while (s.back());
     s.answer(1);
@@ -346,7 +349,8 @@ describe('ScreeningSession snapshot and restore', () => {
   it('round-trips through JSON to the same state, and both continue identically', () => {
     const s = midway();
     const snapshot = JSON.parse(JSON.stringify(s.snapshot()));
-    const clock = deterministic();
+    // The reload happens later than every answer so far: time goes on.
+    const clock = deterministic('2025-03-01T10:00:00.000Z');
     const restored = ScreeningSession.restore(snapshot, { now: clock.now });
     assert.deepEqual(restored.snapshot(), s.snapshot());
     assert.deepEqual(restored.current, s.current);
@@ -405,4 +409,68 @@ describe('ScreeningSession snapshot and restore', () => {
       assert.throws(() => ScreeningSession.restore(mutate(snapshot)), errorCode('invalid-snapshot', message));
     });
   }
+});
+
+describe('ScreeningSession supplementary questions and aids', () => {
+  it('a switched-on difficulty question follows the last PHQ-9 item, is never scored, and is in the result', () => {
+    const s = session({ kind: 'fixed', instruments: ['phq9'], supplementary: ['phq9-difficulty'] });
+    answerAll(s, [1, 1, 1, 1, 1, 1, 1, 1, 0]);
+    assert.deepEqual(s.current, { instrumentId: 'phq9', itemId: 'difficulty' });
+    assert.equal(s.position().total, 10);
+    assert.throws(() => s.answer(4), (e: unknown) => e instanceof PmhConfigError && e.code === 'invalid-value' && /phq9\.difficulty: 4 is not an option position \(0 to 3\)/.test(e.message));
+    s.answer(2);
+    assert.equal(s.finished, true);
+    const result = assertVerifies(s);
+    const phq9 = result.instruments[0];
+    assert.equal(phq9?.score.total, 8, 'never scored');
+    assert.deepEqual(phq9?.supplementary, [{ questionId: 'difficulty', value: 2 }]);
+    assert.equal(phq9?.answers.length, 9);
+  });
+
+  it('the Whooley help question is asked only after a positive Whooley, and leaves the result if Whooley changes to No', () => {
+    const s = session({ kind: 'pathway', pathway: 'nice-perinatal', followUp: 'phq9', supplementary: ['whooley-help'] });
+    answerAll(s, [0, 0]);
+    assert.deepEqual(s.current, { instrumentId: 'gad2', itemId: 'q1' }, 'no help question after a negative Whooley');
+    while (s.back());
+    answerAll(s, [1, 0]);
+    assert.deepEqual(s.current, { instrumentId: 'whooley', itemId: 'help' });
+    s.answer(2);
+    assert.deepEqual(assertVerifies(s, 'partial').instruments[0]?.supplementary, [{ questionId: 'help', value: 2 }]);
+    while (s.back());
+    answerAll(s, [0, 0]);
+    assert.equal(assertVerifies(s, 'partial').instruments[0]?.supplementary, undefined, 'not asked any more, so not reported');
+  });
+
+  it('unknown supplementary keys are a configuration error naming the key', () => {
+    assert.throws(
+      () => session({ kind: 'fixed', instruments: ['gad7'], supplementary: ['gad7-help' as never] }),
+      (e: unknown) => e instanceof PmhConfigError && e.code === 'invalid-config' && /Unknown supplementary question "gad7-help"/.test(e.message),
+    );
+  });
+
+  it('verifyResult refuses supplementary answers to unknown questions or with impossible values', () => {
+    const s = session({ kind: 'fixed', instruments: ['gad7'], supplementary: ['gad7-difficulty'] });
+    answerAll(s, [0, 0, 0, 0, 0, 0, 0, 3]);
+    const result = JSON.parse(JSON.stringify(s.result())) as ScreeningResult;
+    const entry = result.instruments[0];
+    assert.ok(entry?.supplementary);
+    entry.supplementary = [{ questionId: 'difficulty', value: 7 }];
+    const wrong = verifyResult(result);
+    assert.ok(!wrong.ok && wrong.errors.some((e) => /supplementary\[0\]\.value: 7 is not an option position of gad7 difficulty/.test(e)));
+    entry.supplementary = [{ questionId: 'help', value: 0 }];
+    const unknown = verifyResult(result);
+    assert.ok(!unknown.ok && unknown.errors.some((e) => /gad7 has no supplementary question "help"/.test(e)));
+  });
+
+  it('aids used while answering are recorded per instrument, survive a snapshot, and verify', () => {
+    const s = session({ kind: 'fixed', instruments: ['gad2', 'phq9'] });
+    answerAll(s, [1]);
+    s.recordAid('gad2', 'read-aloud');
+    s.recordAid('gad2', 'read-aloud');
+    const restored = ScreeningSession.restore(JSON.parse(JSON.stringify(s.snapshot())));
+    const result = restored.result('partial');
+    assert.deepEqual(result.instruments.map((i) => [i.id, i.aids]), [['gad2', ['read-aloud']]]);
+    assert.equal(verifyResult(JSON.parse(JSON.stringify(result))).ok, true);
+    assert.throws(() => s.recordAid('gad2', 'magic' as never), (e: unknown) => e instanceof PmhConfigError && /unknown aid "magic"/.test(e.message));
+  });
 });

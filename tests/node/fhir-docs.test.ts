@@ -20,7 +20,7 @@ test('docs/fhir.md worked example is what the code generates', () => {
   const bundle = JSON.parse(generated.bundle) as { entry: { resource: { resourceType: string } }[] };
   assert.deepEqual(
     bundle.entry.map((e) => e.resource.resourceType),
-    ['QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'RiskAssessment'],
+    ['QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'Observation', 'QuestionnaireResponse', 'RiskAssessment', 'Observation'],
   );
   assert.deepEqual(validateFhir(bundle).errors, []);
 });

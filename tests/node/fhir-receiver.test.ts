@@ -34,9 +34,10 @@ describe('referral receiver', () => {
     assert.equal(response.status, 201);
     const bundle = response.body as Bundle;
     assert.equal(bundle.type, 'transaction-response');
-    assert.equal(bundle.entry?.length, 9);
+    // Four instruments' responses and scores, the EPDS RiskAssessment, the risk-items Observation.
+    assert.equal(bundle.entry?.length, 10);
     assert.ok(bundle.entry?.every((e) => e.response?.status === '201'));
-    assert.equal(await stored(receiver), 9);
+    assert.equal(await stored(receiver), 10);
 
     const { screenings, counts } = await list(receiver);
     assert.deepEqual(counts, { screenings: 1, urgent: 1 });
@@ -87,7 +88,7 @@ describe('referral receiver', () => {
     assert.ok(gad2 !== undefined);
     gad2.score.total = 5; // does not match the answers
     const noRisk = samples.pathwayUrgentComplete();
-    noRisk.risk = { level: 'none', triggers: [] }; // an urgent answer with its risk removed
+    noRisk.risk = { ...noRisk.risk, level: 'none', triggers: [] }; // an urgent answer with its risk removed
 
     for (const body of [tampered, noRisk, { schema: 'pmh-screen/result/v1' }, [], 'not json', '']) {
       const response = await post(receiver, body);
@@ -120,18 +121,19 @@ describe('referral receiver', () => {
     const body = JSON.stringify(samples.allInstruments());
     const statuses = (await Promise.all(Array.from({ length: 5 }, () => post(receiver, body)))).map((r) => r.status);
     assert.deepEqual(statuses.sort(), [200, 200, 200, 200, 201]);
-    assert.equal(await stored(receiver), 14);
+    assert.equal(await stored(receiver), 15);
   });
 
   test('partial at the escalation, then complete: both kept once; a late partial changes nothing', async () => {
     const receiver = createReceiver();
     assert.equal((await post(receiver, samples.pathwayUrgentPartial())).status, 201);
     assert.equal((await post(receiver, samples.pathwayUrgentComplete())).status, 201);
-    assert.equal(await stored(receiver), 7 + 7 + 1);
+    // Responses and scores of both, one RiskAssessment, a risk-items Observation of each.
+    assert.equal(await stored(receiver), 7 + 7 + 1 + 2);
     const late = await post(receiver, samples.pathwayUrgentPartial());
     assert.equal(late.status, 200);
     assert.equal((late.body as { resourceType: string }).resourceType, 'OperationOutcome');
-    assert.equal(await stored(receiver), 15);
+    assert.equal(await stored(receiver), 17);
     const [entry] = (await list(receiver)).screenings;
     assert.equal(entry?.summary.status, 'complete');
     assert.equal(entry?.summary.deliveries, 3);

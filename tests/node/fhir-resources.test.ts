@@ -5,7 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { getInstrument, type InstrumentId, instrumentIds, type ScreeningResult } from '@pmh-screen/core';
+import {
+  createResult,
+  getInstrument,
+  type InstrumentId,
+  instrumentIds,
+  type InstrumentTextPack,
+  registerInstrumentText,
+  type ScreeningResult,
+} from '@pmh-screen/core';
+import { clearInstrumentText } from '../../packages/core/src/licensed-text.js';
+import { loadEpdsPack, needsEpdsPack } from './licensed-pack.js';
 import {
   entryFullUrl,
   INTERPRETATION_SYSTEM,
@@ -25,6 +35,7 @@ import {
   toQuestionnaireResponse,
   toRiskAssessment,
   toRiskAssessments,
+  toRiskItemsObservation,
   TRANSLATION_EXTENSION,
   type Bundle,
   type Coding,
@@ -112,10 +123,11 @@ describe('questionnaireFor', () => {
         const qi = q.item?.[n];
         assert.ok(qi !== undefined);
         assert.equal(qi.type, 'choice');
-        assert.equal(qi.text, item.text);
+        // EPDS without a registered pack: no wording, so no text or display at all ('' is no FHIR string).
+        assert.equal(qi.text ?? '', item.text);
         assert.equal(qi.required, true);
         assert.deepEqual(
-          qi.answerOption?.map((o) => o.valueCoding.display),
+          qi.answerOption?.map((o) => o.valueCoding.display ?? ''),
           item.options.map((o) => o.label),
           `${id} ${item.id}: options in printed order`,
         );
@@ -228,8 +240,9 @@ describe('toQuestionnaireResponse', () => {
       for (const item of qr.item ?? []) {
         const source = definition.items.find((i) => i.id === item.linkId);
         const value = entry.answers.find((a) => a.itemId === item.linkId)?.value;
-        assert.equal(item.text, source?.text);
-        assert.equal(item.answer?.[0]?.valueCoding?.display, source?.options.find((o) => o.score === value)?.label);
+        // No text where the core has none (the EPDS without a registered pack).
+        assert.equal(item.text ?? '', source?.text);
+        assert.equal(item.answer?.[0]?.valueCoding?.display ?? '', source?.options.find((o) => o.score === value)?.label);
       }
       assert.deepEqual(qr.extension?.find((e) => e.url === TRANSLATION_EXTENSION)?.extension, [
         { url: 'locale', valueCode: entry.locale },
@@ -289,7 +302,8 @@ describe('toObservations', () => {
           code: 'survey',
           display: 'Survey',
         });
-        assert.equal(observation.valueInteger, entry.score.total);
+        if (entry.score.proratedTotal === undefined) assert.equal(observation.valueInteger, entry.score.total);
+        else assert.equal(observation.valueQuantity?.value, entry.score.proratedTotal, 'a pro-rated score is sent unrounded');
         assert.deepEqual(observation.subject, subject);
         assert.deepEqual(observation.identifier, [{ system: OBSERVATION_SYSTEM, value: `${result.sessionId}/${entry.id}` }]);
         assert.deepEqual(observation.derivedFrom, [{ reference: entryFullUrl(result.sessionId, 'QuestionnaireResponse', entry.id) }]);
@@ -319,10 +333,13 @@ describe('toObservations', () => {
     const [observation] = toObservations(result);
     assert.ok(observation !== undefined);
     assertValid(observation, 'prorated', true);
-    assert.equal(observation.valueInteger, result.instruments[0]?.score.total);
+    // 15 over 9 items: the clinical score is 16.67 (band and cut-off use it), not its rounding.
+    assert.equal(result.instruments[0]?.score.proratedTotal, 16.67);
+    assert.equal(observation.valueInteger, undefined);
+    assert.deepEqual(observation.valueQuantity, { value: 16.67, unit: 'score', system: 'http://unitsofmeasure.org', code: '{score}' });
     assert.equal(observation.status, 'preliminary');
     assert.equal(observation.method?.coding?.[0]?.code, 'prorated');
-    assert.match(observation.note?.[0]?.text ?? '', /Pro-rated: 9 of 10 items answered/);
+    assert.match(observation.note?.[0]?.text ?? '', /Pro-rated: 9 of 10 items answered; clinical score = mean item score × 10 = 16\.67 \(unrounded/);
     assert.equal(toObservation(samples.pathwayNegative(), 'gad2')?.method, undefined);
   });
 
@@ -335,30 +352,80 @@ describe('toObservations', () => {
   });
 });
 
+describe('toRiskItemsObservation: were self-harm risk items asked?', () => {
+  test('not asked (negative Whooley and GAD-2): no value, dataAbsentReason not-asked, and a note saying it is no negative screen', () => {
+    const result = samples.pathwayNegative();
+    assert.equal(result.risk.assessed, false);
+    const observation = toRiskItemsObservation(result, { subject });
+    assertValid(observation, 'not asked', true);
+    assert.deepEqual(observation.identifier, [{ system: OBSERVATION_SYSTEM, value: `${result.sessionId}/risk-items` }]);
+    assert.equal(observation.valueCodeableConcept, undefined);
+    assert.equal(observation.dataAbsentReason?.coding?.[0]?.code, 'not-asked');
+    assert.equal(observation.dataAbsentReason?.text, 'Risk items: not asked in this screening');
+    assert.match(observation.note?.[0]?.text ?? '', /This is not a negative suicide screen/);
+  });
+
+  test('asked and none positive, and a disclosure, read differently', () => {
+    const none = createResult({ answers: { epds: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0, q10: 0 } } });
+    assert.deepEqual([none.risk.assessed, none.risk.level], [true, 'none']);
+    const negative = toRiskItemsObservation(none);
+    assertValid(negative, 'none positive', true);
+    assert.equal(negative.dataAbsentReason, undefined);
+    assert.equal(negative.valueCodeableConcept?.coding?.[0]?.code, 'risk-items-none-positive');
+    assert.equal(negative.valueCodeableConcept?.text, 'Risk items answered: none positive (EPDS item 10)');
+    const urgent = toRiskItemsObservation(samples.pathwayUrgentComplete());
+    assertValid(urgent, 'disclosure', true);
+    assert.equal(urgent.valueCodeableConcept?.coding?.[0]?.code, 'risk-items-disclosure');
+    assert.equal(urgent.interpretation?.[0]?.coding?.[0]?.code, 'POS');
+  });
+});
+
 describe('toRiskAssessments', () => {
   test('none for a result without risk', () => {
     assert.deepEqual(toRiskAssessments(samples.pathwayNegative()), []);
     assert.equal(toRiskAssessment(samples.pathwayNegative(), 'whooley'), null);
   });
 
-  test('urgent risk: final, high, basis the response, a note per trigger', () => {
+  test('urgent risk: a screening disclosure, preliminary, no likelihood claimed, the rule, basis the response, a note per trigger', () => {
     const result = samples.pathwayUrgentComplete();
     const [risk, ...more] = toRiskAssessments(result, { subject });
     assert.equal(more.length, 0);
     assert.ok(risk !== undefined);
     assertValid(risk, 'risk');
-    assert.equal(risk.status, 'final');
+    assert.equal(risk.status, 'preliminary', 'a screening answer awaiting a clinician, never final');
+    assert.equal(risk.prediction, undefined, 'no qualitative risk or probability: a screening answer is no risk judgement');
+    assert.doesNotMatch(JSON.stringify(risk), /risk-probability|likelihood"|"high"/i);
+    assert.match(risk.mitigation ?? '', /Needs same-day clinical assessment/);
+    assert.match(risk.mitigation ?? '', /not a clinical judgement of risk/);
+    assert.equal(risk.method?.coding?.[0]?.code, '71354-5', 'method: the EPDS');
     assert.deepEqual(risk.subject, subject);
     assert.deepEqual(risk.identifier, [{ system: RISK_ASSESSMENT_SYSTEM, value: `${result.sessionId}/epds` }]);
     assert.deepEqual(risk.basis, [{ reference: entryFullUrl(result.sessionId, 'QuestionnaireResponse', 'epds') }]);
-    assert.deepEqual(risk.prediction?.[0]?.qualitativeRisk?.coding, [
-      { system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: 'high', display: 'High likelihood' },
-    ]);
-    const q10 = getInstrument('epds').items[9];
     assert.equal(risk.note?.length, 1);
-    assert.ok(risk.note?.[0]?.text.includes(`item 10 (q10) "${q10?.text}"`));
-    assert.ok(risk.note?.[0]?.text.includes(`"${q10?.options.find((o) => o.score === 1)?.label}" (score 1)`));
+    // Without the licensed wording registered, the item and answer are named by number and score.
+    assert.equal(risk.note?.[0]?.text, 'EPDS item 10 (q10): answered the option scored 1.');
     assert.equal(risk.occurrenceDateTime, result.risk.triggers[0]?.at);
+  });
+
+  test('urgent risk with the EPDS wording registered: the note quotes the item and the answer', { skip: needsEpdsPack }, async () => {
+    await registerInstrumentText(loadEpdsPack() as InstrumentTextPack);
+    try {
+      const [risk] = toRiskAssessments(samples.pathwayUrgentComplete());
+      const q10 = getInstrument('epds').items[9];
+      assert.ok(risk?.note?.[0]?.text.includes(`item 10 (q10) "${q10?.text}"`));
+      assert.ok(risk?.note?.[0]?.text.includes(`"${q10?.options.find((o) => o.score === 1)?.label}" (score 1)`));
+    } finally {
+      clearInstrumentText();
+    }
+  });
+
+  test('no RiskAssessment is final or claims a likelihood, for any sample', () => {
+    for (const [name, result] of allResults()) {
+      for (const risk of toRiskAssessments(result)) {
+        assert.equal(risk.status, 'preliminary', name);
+        assert.equal(risk.prediction, undefined, name);
+      }
+    }
   });
 
   test('without a subject the RiskAssessment (subject required in R4) names an unidentified respondent', () => {
@@ -416,7 +483,7 @@ describe('toBundle', () => {
     });
   }
 
-  test('entries per instrument: response, score, risk — each a conditional create', () => {
+  test('entries per instrument: response, score, risk — then the risk-items Observation — each a conditional create', () => {
     const result = samples.pathwayUrgentComplete();
     const bundle = toBundle(result);
     const sid = result.sessionId;
@@ -432,6 +499,7 @@ describe('toBundle', () => {
         ['RiskAssessment', 'POST', 'RiskAssessment', `identifier=${RISK_ASSESSMENT_SYSTEM}|${sid}/epds`],
         ['QuestionnaireResponse', 'POST', 'QuestionnaireResponse', `identifier=${SESSION_SYSTEM}|${sid}&questionnaire=https://pmh-screen.org/fhir/Questionnaire/gad7&status=completed`],
         ['Observation', 'POST', 'Observation', `identifier=${OBSERVATION_SYSTEM}|${sid}/gad7&status=final`],
+        ['Observation', 'POST', 'Observation', `identifier=${OBSERVATION_SYSTEM}|${sid}/risk-items&status=final`],
       ],
     );
     const partial = toBundle(samples.pathwayUrgentPartial());
@@ -449,7 +517,7 @@ describe('toBundle', () => {
     whooley.score = { ...whooley.score, answered: 0, complete: false, total: null, band: null, positive: null };
     assert.deepEqual(
       toBundle(result).entry?.map((e) => e.resource?.resourceType),
-      ['QuestionnaireResponse', 'Observation'],
+      ['QuestionnaireResponse', 'Observation', 'Observation'],
     );
     result.instruments = [];
     const empty = toBundle(result);
@@ -469,7 +537,7 @@ describe('toBundle', () => {
     const qr = bundle.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse')?.resource as QuestionnaireResponse;
     assert.deepEqual(qr, toQuestionnaireResponse(result, 'whooley', { subject }));
     const observations = bundle.entry?.flatMap((e) => (e.resource?.resourceType === 'Observation' ? [e.resource as Observation] : []));
-    assert.deepEqual(observations, toObservations(result, { subject }));
+    assert.deepEqual(observations, [...toObservations(result, { subject }), toRiskItemsObservation(result, { subject })]);
     const risks = bundle.entry?.flatMap((e) => (e.resource?.resourceType === 'RiskAssessment' ? [e.resource as RiskAssessment] : []));
     assert.deepEqual(risks, toRiskAssessments(result, { subject }));
   });
@@ -478,7 +546,7 @@ describe('toBundle', () => {
 describe('splitTransaction', () => {
   test('keeps linked entries together, in order, within the size', () => {
     const bundle = toBundle(samples.allInstruments());
-    assert.equal(bundle.entry?.length, 14);
+    assert.equal(bundle.entry?.length, 15);
     const parts = splitTransaction(bundle, 8);
     assert.ok(parts.length >= 2);
     for (const part of parts) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Bundle, Observation, QuestionnaireResponse, RiskAssessment } from '@medplum/fhirtypes';
 import type { ScreeningResult } from '@pmh-screen/core';
-import { questionnaireFor, splitTransaction, toBundle } from '../../packages/fhir/src/index.js';
+import { questionnaireFor, SESSION_SYSTEM, splitTransaction, toBundle } from '../../packages/fhir/src/index.js';
 import { InProcessFhirServer, MEDPLUM_CONDITIONAL_TRANSACTION_LIMIT, validateFhir } from '../../demo/server/fhir-server.js';
 import { samples } from '../../demo/server/samples.js';
 
@@ -56,7 +56,8 @@ describe('transaction against the in-process FHIR server', () => {
         const before = await counts(server);
         assert.deepEqual(before, {
           QuestionnaireResponse: result.instruments.length,
-          Observation: result.instruments.filter((e) => e.score.total !== null).length,
+          // Score Observations, plus the result's risk-items Observation (risk asked or not).
+          Observation: result.instruments.filter((e) => e.score.total !== null).length + 1,
           RiskAssessment: new Set(result.risk.triggers.map((t) => t.instrumentId)).size,
         });
         const again = await postWhole(server, result, subject);
@@ -78,7 +79,14 @@ describe('transaction against the in-process FHIR server', () => {
       assert.deepEqual([report.errors, report.warnings], [[], []], `${resource.resourceType}/${resource.id}`);
     }
     const ids = new Set(responses.map((r) => `QuestionnaireResponse/${r.id}`));
-    for (const o of observations) assert.ok(ids.has(o.derivedFrom?.[0]?.reference ?? ''), 'derivedFrom → stored response');
+    for (const o of observations) {
+      // The risk-items Observation names the session's responses by their shared identifier.
+      if (o.identifier?.[0]?.value?.endsWith('/risk-items')) {
+        assert.deepEqual(o.derivedFrom, [{ type: 'QuestionnaireResponse', identifier: { system: SESSION_SYSTEM, value: result.sessionId } }]);
+        continue;
+      }
+      assert.ok(ids.has(o.derivedFrom?.[0]?.reference ?? ''), 'derivedFrom → stored response');
+    }
     const epds = responses.find((r) => r.questionnaire?.endsWith('/epds'));
     assert.equal(risks[0]?.basis?.[0]?.reference, `QuestionnaireResponse/${epds?.id}`);
   });
@@ -97,15 +105,16 @@ describe('transaction against the in-process FHIR server', () => {
     const complete = samples.pathwayUrgentComplete();
     await postWhole(server, partial);
     const afterPartial = await counts(server);
-    assert.deepEqual(afterPartial, { QuestionnaireResponse: 3, Observation: 3, RiskAssessment: 1 });
+    // Whooley, GAD-2 and EPDS scores (the EPDS is complete at q10), and the risk-items Observation.
+    assert.deepEqual(afterPartial, { QuestionnaireResponse: 3, Observation: 4, RiskAssessment: 1 });
     const statuses = await postInParts(server, complete);
     assert.deepEqual(
       statuses,
-      // whooley QR+Obs, gad2 QR+Obs, epds QR+Obs+Risk (existing), gad7 QR+Obs
-      ['201', '201', '201', '201', '201', '201', '200', '201', '201'],
+      // whooley QR+Obs, gad2 QR+Obs, epds QR+Obs+Risk (existing), gad7 QR+Obs, risk-items Obs (final)
+      ['201', '201', '201', '201', '201', '201', '200', '201', '201', '201'],
     );
     const afterComplete = await counts(server);
-    assert.deepEqual(afterComplete, { QuestionnaireResponse: 7, Observation: 7, RiskAssessment: 1 });
+    assert.deepEqual(afterComplete, { QuestionnaireResponse: 7, Observation: 9, RiskAssessment: 1 });
     const responses = await server.search<QuestionnaireResponse>('QuestionnaireResponse');
     assert.deepEqual(responses.map((r) => r.status).sort(), [...Array(4).fill('completed'), ...Array(3).fill('in-progress')]);
     // Retries of either, in any order, change nothing.
@@ -118,7 +127,7 @@ describe('transaction against the in-process FHIR server', () => {
     const server = new InProcessFhirServer();
     const result = samples.allInstruments();
     const bundle = toBundle(result);
-    assert.equal(bundle.entry?.length, 14);
+    assert.equal(bundle.entry?.length, 15);
     const whole = await server.transaction(bundle);
     assert.equal(whole.status, 400);
     assert.match(JSON.stringify(whole.body), /Transaction requires strict isolation but has too many entries/);
@@ -127,7 +136,7 @@ describe('transaction against the in-process FHIR server', () => {
     const first = await postInParts(server, result);
     assert.ok(first.every((s) => s === '201'));
     const stored = await counts(server);
-    assert.deepEqual(stored, { QuestionnaireResponse: 6, Observation: 6, RiskAssessment: 2 });
+    assert.deepEqual(stored, { QuestionnaireResponse: 6, Observation: 7, RiskAssessment: 2 });
     const again = await postInParts(server, result);
     assert.ok(again.every((s) => s === '200'));
     assert.deepEqual(await counts(server), stored);
@@ -137,6 +146,7 @@ describe('transaction against the in-process FHIR server', () => {
     const server = new InProcessFhirServer();
     await postWhole(server, samples.pathwayNegative());
     await postWhole(server, samples.core10Prorated());
-    assert.deepEqual(await counts(server), { QuestionnaireResponse: 3, Observation: 3, RiskAssessment: 0 });
+    // pathwayNegative: two scores; core10Prorated: one; one risk-items Observation each.
+    assert.deepEqual(await counts(server), { QuestionnaireResponse: 3, Observation: 5, RiskAssessment: 0 });
   });
 });

@@ -73,7 +73,8 @@ describe('i18n instruments: what a translator returns', () => {
             const src = def.items[n]!;
             assert.deepEqual(item.options.map((o) => o.score), src.options.map((o) => o.score), `${locale} ${id} ${item.id} scores`);
             assert.equal(item.risk === true, src.risk === true, `${locale} ${id} ${item.id} risk flag`);
-            assert.ok(item.text.trim() && item.options.every((o) => o.label.trim()));
+            // The EPDS wording is not shipped (licensedText): empty until a service registers it.
+            if (def.licensedText === undefined) assert.ok(item.text.trim() && item.options.every((o) => o.label.trim()));
           });
           if (policy === 'validated-only') assert.notEqual(li.translation, 'draft', `${locale} ${id} validated-only`);
           if (id === 'epds' || id === 'core10') {

@@ -1,6 +1,6 @@
 import { describeValue, PmhConfigError } from './errors.js';
-import { isIsoDateTime, isUuid, LOCALE_PATTERN, RESULT_SCHEMA_ID } from './formats.js';
-import { type InstrumentId, instrumentIds, isInstrumentId } from './ids.js';
+import { isIsoDateTime, isUuid, LOCALE_PATTERN, MAX_LOCALE_LENGTH, MAX_PERMISSION_LENGTH, RESULT_SCHEMA_ID } from './formats.js';
+import { type Aid, aidIds, type InstrumentId, instrumentIds, isInstrumentId } from './ids.js';
 import { findItem, getInstrument, isOptionScore, isRiskItem, sharedCounterparts } from './instruments/index.js';
 import { parseThresholds, withSharedAnswers } from './pathway.js';
 import { recordRiskAnswer, type RiskLevel, riskLevel, type RiskTrigger, standingTrigger } from './risk.js';
@@ -9,6 +9,7 @@ import type * as z from 'zod/mini';
 import type { contextSchema } from './schema.js';
 import { type Answers, type InstrumentScore, resolveCutoff, scoreInstrument, type Thresholds } from './scoring.js';
 import { randomUUID } from './uuid.js';
+import { bounded, errorMessage, toPlainJson } from './untrusted.js';
 import { contextIssues, copyContext } from './validate.js';
 
 /*
@@ -31,6 +32,25 @@ export type Translation = 'source' | 'validated' | 'draft';
 export interface InstrumentText {
   locale: string;
   translation: Translation;
+  /**
+   * The permission under which licensed wording was shown (an EPDS text pack, or a licensed
+   * translation of the EPDS or CORE-10), as the service registered it.
+   */
+  permission?: string;
+}
+
+
+/** The answer to an unscored supplementary question (the chosen option's position). */
+export interface SupplementaryAnswer {
+  questionId: string;
+  value: number;
+}
+
+/** A risk item of an administered instrument, and whether it was answered in this result. */
+export interface RiskItemStatus {
+  instrumentId: InstrumentId;
+  itemId: string;
+  answered: boolean;
 }
 
 /** English source text: the default provenance of every instrument. */
@@ -56,6 +76,12 @@ export interface InstrumentResult {
   /** In item order. Shared items carried over from an earlier instrument appear in both. */
   answers: ResultAnswer[];
   score: InstrumentScore;
+  /** See {@link InstrumentText.permission}. */
+  permission?: string;
+  /** Unscored supplementary questions shown and answered, in the instrument's order. Never in a score. */
+  supplementary?: SupplementaryAnswer[];
+  /** Help used while this instrument was answered (e.g. `read-aloud`): part of how a score is read. */
+  aids?: Aid[];
 }
 
 /** The result of a screening session, `pmh-screen/result/v1`. */
@@ -70,9 +96,19 @@ export interface ScreeningResult {
   context?: ScreeningContext;
   instruments: InstrumentResult[];
   risk: {
+    /** `urgent` when there is any trigger. `none` means no risk answer — read it with `assessed`. */
     level: RiskLevel;
     /** Never removed, even if the answer is changed (`changedLater: true`). */
     triggers: RiskTrigger[];
+    /**
+     * True when at least one risk item (EPDS q10, CORE-10 q6, PHQ-9 q9) was answered in this
+     * session: some risk item in `items` is answered, or a trigger was recorded. False means the
+     * screening did not ask about self-harm at all (a negative Whooley and GAD-2 ask nothing of
+     * it): `level: 'none'` is then no negative suicide screen.
+     */
+    assessed: boolean;
+    /** Every risk item of the administered instruments, answered or not, in result order. */
+    items: RiskItemStatus[];
   };
 }
 
@@ -95,6 +131,10 @@ export interface CreateResultInput {
   answeredAt?: Partial<Record<InstrumentId, Record<string, string>>>;
   /** Per instrument; default English source text. */
   instrumentText?: Partial<Record<InstrumentId, InstrumentText>>;
+  /** Answers to unscored supplementary questions: instrument id → question id → option position. */
+  supplementary?: Partial<Record<InstrumentId, Record<string, number>>>;
+  /** Help used while answering, per instrument. */
+  aids?: Partial<Record<InstrumentId, readonly Aid[]>>;
   /** Triggers recorded so far (a session's history); missing ones are added from the answers. */
   triggers?: readonly RiskTrigger[];
   /** Cut-off overrides. */
@@ -131,7 +171,7 @@ export function buildResult(input: CreateResultInput): ScreeningResult {
     if (score.answered === 0) continue;
     const definition = getInstrument(id);
     const text = checkInstrumentText(id, input.instrumentText?.[id] ?? SOURCE_TEXT);
-    entries.push({
+    const entry: InstrumentResult = {
       id,
       version: definition.version,
       locale: text.locale,
@@ -144,7 +184,13 @@ export function buildResult(input: CreateResultInput): ScreeningResult {
         return [{ itemId: item.id, value, answeredAt }];
       }),
       score,
-    });
+    };
+    if (text.permission !== undefined) entry.permission = text.permission;
+    const supplementary = checkSupplementary(id, input.supplementary?.[id]);
+    if (supplementary.length > 0) entry.supplementary = supplementary;
+    const aids = checkAids(id, input.aids?.[id]);
+    if (aids.length > 0) entry.aids = aids;
+    entries.push(entry);
   }
 
   let triggers = (input.triggers ?? []).map((t, i) => checkTrigger(t, `triggers[${i}]`));
@@ -176,10 +222,12 @@ export function buildResult(input: CreateResultInput): ScreeningResult {
     schema: RESULT_SCHEMA_ID,
     sessionId: input.sessionId ?? (input.randomUUID ?? randomUUID)(),
     status,
-    startedAt: input.startedAt ?? nowIso,
+    // By default the session started with its first recorded event (answers given with their times
+    // are part of it), else now.
+    startedAt: input.startedAt ?? earliest([nowIso, ...entries.flatMap((e) => e.answers.map((a) => a.answeredAt)), ...triggers.map((t) => t.at)]),
     locale: checkLocale(input.locale ?? 'en-GB', 'locale'),
     instruments: entries,
-    risk: { level: riskLevel(triggers), triggers },
+    risk: riskOf(entries, triggers),
   };
   const finishedAt = completedAt ?? (status === 'complete' ? nowIso : undefined);
   if (finishedAt !== undefined) result.completedAt = checkTimestamp(finishedAt, 'completedAt');
@@ -187,6 +235,20 @@ export function buildResult(input: CreateResultInput): ScreeningResult {
   checkSessionId(result.sessionId);
   checkTimestamp(result.startedAt, 'startedAt');
   return result;
+}
+
+/** The `risk` of a result: level, triggers, and which risk items were asked (see `risk.assessed`). */
+export function riskOf(entries: readonly Pick<InstrumentResult, 'id' | 'answers'>[], triggers: RiskTrigger[]): ScreeningResult['risk'] {
+  const items = riskItemStatus(entries);
+  return { level: riskLevel(triggers), triggers, assessed: triggers.length > 0 || items.some((i) => i.answered), items };
+}
+
+function riskItemStatus(entries: readonly Pick<InstrumentResult, 'id' | 'answers'>[]): RiskItemStatus[] {
+  return entries.flatMap((entry) =>
+    getInstrument(entry.id)
+      .items.filter((item) => item.risk === true)
+      .map((item) => ({ instrumentId: entry.id, itemId: item.id, answered: entry.answers.some((a) => a.itemId === item.id) })),
+  );
 }
 
 /**
@@ -198,9 +260,28 @@ export function buildResult(input: CreateResultInput): ScreeningResult {
  */
 export function resultErrors(result: ScreeningResult): string[] {
   const errors: string[] = [];
-  if (result.completedAt !== undefined && Date.parse(result.completedAt) < Date.parse(result.startedAt)) {
+  const started = Date.parse(result.startedAt);
+  const finished = result.completedAt === undefined ? undefined : Date.parse(result.completedAt);
+  if (finished !== undefined && finished < started) {
     errors.push(`completedAt: ${result.completedAt} is before startedAt ${result.startedAt}`);
   }
+  if (result.status === 'complete' && result.instruments.length === 0) {
+    errors.push(`status: 'complete' but no instrument was answered`);
+  }
+  if (result.status === 'complete' && result.completedAt === undefined) {
+    errors.push(`completedAt: a complete result says when it was completed`);
+  }
+  // Every answer and trigger was confirmed during the session: a time outside it is not a record
+  // of this session.
+  const outside = (at: string): boolean => Date.parse(at) < started || (finished !== undefined && Date.parse(at) > finished);
+  result.instruments.forEach((entry, i) =>
+    entry.answers.forEach((answer, j) => {
+      if (outside(answer.answeredAt)) errors.push(`instruments[${i}].answers[${j}].answeredAt: ${answer.answeredAt} is outside the session (${result.startedAt} to ${result.completedAt ?? 'now'})`);
+    }),
+  );
+  result.risk.triggers.forEach((trigger, k) => {
+    if (outside(trigger.at)) errors.push(`risk.triggers[${k}].at: ${trigger.at} is outside the session (${result.startedAt} to ${result.completedAt ?? 'now'})`);
+  });
 
   const current: Answers = {};
   const seen = new Set<InstrumentId>();
@@ -218,6 +299,8 @@ export function resultErrors(result: ScreeningResult): string[] {
     if (entry.translation === 'source' && !/^en(-|$)/i.test(entry.locale)) {
       errors.push(`${at}.locale: source text is English, but the locale is ${describeValue(entry.locale)}`);
     }
+    errors.push(...supplementaryErrors(entry.id, entry.supplementary ?? [], `${at}.supplementary`));
+    if (entry.aids !== undefined && new Set(entry.aids).size !== entry.aids.length) errors.push(`${at}.aids: an aid is listed twice`);
     const answers = checkResultAnswers(entry, at, errors);
     if (answers === null) return;
     current[entry.id] = answers;
@@ -269,7 +352,7 @@ function checkScore(entry: InstrumentResult, answers: Record<string, number>, at
     return;
   }
   const expected = scoreInstrument(entry.id, answers, { cutoff });
-  const fields = ['total', 'max', 'answered', 'complete', 'band', 'positive'] as const;
+  const fields = ['total', 'proratedTotal', 'max', 'answered', 'complete', 'band', 'positive'] as const;
   for (const field of fields) {
     if (claimed[field] !== expected[field]) {
       errors.push(`${at}.score.${field}: ${describeValue(claimed[field])} does not match the answers (expected ${describeValue(expected[field])})`);
@@ -307,13 +390,67 @@ function checkSharedAnswers(result: ScreeningResult, errors: string[]): void {
   }
 }
 
-/** Triggers: valid risk answers, consistent with the current answers, and the level they imply. */
+/**
+ * Triggers: valid risk answers, consistent with the current answers, and the level they imply; and
+ * what was asked (`assessed`, `items`) is what the answers show.
+ */
 function checkRisk(result: ScreeningResult, current: Answers, errors: string[]): void {
   const { triggers, level } = result.risk;
   if (level !== riskLevel(triggers)) {
     errors.push(`risk.level: ${describeValue(level)} does not match ${triggers.length} trigger(s) (expected ${describeValue(riskLevel(triggers))})`);
   }
   errors.push(...triggerErrors(triggers, current, 'risk.triggers'));
+  const expected = riskOf(result.instruments, triggers);
+  if (result.risk.assessed !== expected.assessed) {
+    errors.push(`risk.assessed: ${describeValue(result.risk.assessed)} does not match the answers (expected ${describeValue(expected.assessed)}: ${expected.assessed ? 'a risk item was answered' : 'no risk item was answered'})`);
+  }
+  if (!sameJson(result.risk.items, expected.items)) {
+    errors.push(`risk.items: ${describeValue(result.risk.items)} does not match the instruments' risk items (expected ${describeValue(expected.items)})`);
+  }
+}
+
+/** Problems with supplementary answers: known questions of the instrument, once each, a valid position. */
+function supplementaryErrors(id: InstrumentId, answers: readonly SupplementaryAnswer[], path: string): string[] {
+  const questions = getInstrument(id).supplementaryQuestions ?? [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  answers.forEach((answer, k) => {
+    const question = questions.find((q) => q.id === answer.questionId);
+    if (question === undefined) {
+      errors.push(`${path}[${k}].questionId: ${id} has no supplementary question ${describeValue(answer.questionId)}${questions.length > 0 ? ` (${questions.map((q) => q.id).join(', ')})` : ''}`);
+    } else if (seen.has(answer.questionId)) {
+      errors.push(`${path}[${k}].questionId: ${answer.questionId} is answered more than once`);
+    } else if (!Number.isInteger(answer.value) || answer.value < 0 || answer.value >= question.options.length) {
+      errors.push(`${path}[${k}].value: ${describeValue(answer.value)} is not an option position of ${id} ${answer.questionId} (0 to ${question.options.length - 1})`);
+    }
+    seen.add(answer.questionId);
+  });
+  return errors;
+}
+
+/** Throws `invalid-answers` unless every supplementary answer is valid; returns them in the instrument's order. */
+function checkSupplementary(id: InstrumentId, answers: Readonly<Record<string, number>> | undefined): SupplementaryAnswer[] {
+  if (answers === undefined) return [];
+  if (answers === null || typeof answers !== 'object') {
+    throw new PmhConfigError('invalid-answers', `supplementary.${id} must be an object of question id to option position, got ${describeValue(answers)}.`, { field: `supplementary.${id}` });
+  }
+  const order = (getInstrument(id).supplementaryQuestions ?? []).map((q) => q.id);
+  const list = Object.entries(answers)
+    .filter(([, value]) => value !== undefined)
+    .map(([questionId, value]) => ({ questionId, value }))
+    .sort((a, b) => order.indexOf(a.questionId) - order.indexOf(b.questionId));
+  const problems = supplementaryErrors(id, list, `supplementary.${id}`);
+  if (problems.length > 0) throw new PmhConfigError('invalid-answers', `${problems[0]}.`, { field: `supplementary.${id}` });
+  return list;
+}
+
+/** Throws `invalid-answers` unless `aids` lists known aids; returns them once each. */
+function checkAids(id: InstrumentId, aids: readonly Aid[] | undefined): Aid[] {
+  if (aids === undefined) return [];
+  if (!Array.isArray(aids) || !aids.every((aid) => (aidIds as readonly unknown[]).includes(aid))) {
+    throw new PmhConfigError('invalid-answers', `aids.${id} must be a list of ${aidIds.join(', ')}, got ${describeValue(aids)}.`, { field: `aids.${id}` });
+  }
+  return [...new Set(aids)];
 }
 
 /**
@@ -373,21 +510,35 @@ function triggerProblem(trigger: RiskTrigger): string | null {
 export function parseContext(input: unknown): ScreeningContext {
   let value = input;
   if (typeof input === 'string') {
+    if (input.length > MAX_CONTEXT_JSON_LENGTH) {
+      throw new PmhConfigError('invalid-context', `context: ${input.length} characters of JSON is more than ${MAX_CONTEXT_JSON_LENGTH}.`, { field: 'context' });
+    }
     try {
       value = JSON.parse(input);
     } catch (error) {
-      throw new PmhConfigError('invalid-context', `context is not valid JSON: ${(error as Error).message}`, { field: 'context', value: input });
+      throw new PmhConfigError('invalid-context', bounded(`context is not valid JSON: ${errorMessage(error)}`), { field: 'context' });
     }
   }
-  const issues = contextIssues(value);
+  // Host data may be anything (a Proxy, a cycle, 5,000 levels deep): bounded plain data first.
+  // `undefined` and `__proto__` are left to contextIssues, which judges them as the zod schema does.
+  const plain = toPlainJson(value, CONTEXT_LIMITS, 'context', { undefinedValues: 'keep', protoKey: 'omit' });
+  if (!plain.ok) throw new PmhConfigError('invalid-context', bounded(`context is invalid: ${plain.error}`), { field: 'context' });
+  const issues = contextIssues(plain.value);
   if (issues.length > 0) {
-    throw new PmhConfigError('invalid-context', `context is invalid: ${issues.join('; ')}`, {
+    throw new PmhConfigError('invalid-context', bounded(`context is invalid: ${issues.slice(0, 5).join('; ')}`), {
       field: 'context',
-      value: input,
     });
   }
-  return copyContext(value as Record<string, unknown>) as ScreeningContext;
+  return copyContext(plain.value as Record<string, unknown>) as ScreeningContext;
 }
+
+/**
+ * Limits of host `context` (documented in packages/core/README.md): the host's own small record,
+ * echoed into every result. Below {@link RESULT_LIMITS} so a result that carries it verifies.
+ */
+export const CONTEXT_LIMITS = { maxDepth: 16, maxNodes: 2_000, maxStringLength: 2_000 } as const;
+/** Longest `context` attribute (JSON text) read. */
+export const MAX_CONTEXT_JSON_LENGTH = 64 * 1024;
 
 function checkAnswersShape(answers: unknown): Answers {
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
@@ -431,7 +582,16 @@ export function checkInstrumentText(id: InstrumentId, text: InstrumentText): Ins
       value: text,
     });
   }
-  return { locale: checkLocale(text.locale, `instrumentText.${id}.locale`), translation: text.translation };
+  const checked: InstrumentText = { locale: checkLocale(text.locale, `instrumentText.${id}.locale`), translation: text.translation };
+  if (text.permission !== undefined) {
+    if (typeof text.permission !== 'string' || text.permission.trim() === '' || text.permission.length > MAX_PERMISSION_LENGTH) {
+      throw new PmhConfigError('invalid-translation', `instrumentText.${id}.permission must be non-empty text of at most ${MAX_PERMISSION_LENGTH} characters.`, {
+        field: `instrumentText.${id}.permission`,
+      });
+    }
+    checked.permission = text.permission;
+  }
+  return checked;
 }
 
 /** Throws `invalid-session-id` unless `id` is a UUID. */
@@ -444,7 +604,7 @@ export function checkSessionId(id: unknown): string {
 
 /** Throws `invalid-locale` unless `locale` looks like a BCP 47 tag. */
 export function checkLocale(locale: unknown, field: string): string {
-  if (typeof locale !== 'string' || !LOCALE_PATTERN.test(locale)) {
+  if (typeof locale !== 'string' || locale.length > MAX_LOCALE_LENGTH || !LOCALE_PATTERN.test(locale)) {
     throw new PmhConfigError('invalid-locale', `${field}: ${describeValue(locale)} is not a BCP 47 language tag such as 'en-GB'.`, { field, value: locale });
   }
   return locale;
@@ -470,6 +630,11 @@ function checkTrigger(trigger: RiskTrigger, field: string): RiskTrigger {
   const copy: RiskTrigger = { instrumentId: trigger.instrumentId, itemId: trigger.itemId, value: trigger.value, at: trigger.at };
   if (trigger.changedLater === true) copy.changedLater = true;
   return copy;
+}
+
+/** The earliest of ISO timestamps (the first is the fallback). */
+function earliest(times: readonly string[]): string {
+  return times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
 }
 
 function sortedEntries(record: Record<string, number>): [string, number][] {

@@ -14,6 +14,8 @@ export const pmhErrorCodes = [
   'invalid-context',
   'invalid-locale',
   'invalid-translation',
+  'invalid-text-pack',
+  'licensed-text-required',
   // answers and results
   'invalid-answers',
   'unknown-item',

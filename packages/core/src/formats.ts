@@ -16,8 +16,19 @@ export const SNAPSHOT_SCHEMA_ID = 'pmh-screen/session/v1';
  * of results, loose enough for every tag a browser reports.
  */
 export const LOCALE_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+/** Longest locale tag accepted (BCP 47 tags in practice stay far below it). */
+export const MAX_LOCALE_LENGTH = 35;
+/** Longest date-time accepted (an RFC 3339 time with nanoseconds and an offset is 35). */
+export const MAX_DATE_TIME_LENGTH = 40;
+/** Longest `permission` record carried into a result. */
+export const MAX_PERMISSION_LENGTH = 500;
+/** Longest instrument `version` string. */
+export const MAX_VERSION_LENGTH = 200;
+
 /** Item ids are 'q1', 'q2', … */
 export const ITEM_ID_PATTERN = /^q[1-9][0-9]*$/;
+/** Ids of unscored supplementary questions ('difficulty', 'help'): never an item id. */
+export const QUESTION_ID_PATTERN = /^[a-z][a-z-]{0,31}$/;
 
 /**
  * An RFC 3339 date-time with seconds and a zone (`Z` or `±hh:mm`), real calendar dates only:
@@ -30,9 +41,9 @@ export const ISO_DATE_TIME_PATTERN =
 export const UUID_PATTERN =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
-/** Is `text` a valid ISO 8601 date-time with an offset (as results require)? */
+/** Is `text` a valid ISO 8601 date-time with an offset (as results require), of a sane length? */
 export function isIsoDateTime(text: unknown): text is string {
-  return typeof text === 'string' && ISO_DATE_TIME_PATTERN.test(text);
+  return typeof text === 'string' && text.length <= MAX_DATE_TIME_LENGTH && ISO_DATE_TIME_PATTERN.test(text);
 }
 
 /** Is `text` a UUID as results require? */

@@ -28,3 +28,19 @@ export const pathwayIds = ['nice-perinatal'] as const;
 
 /** A named pathway. */
 export type PathwayId = (typeof pathwayIds)[number];
+
+/** Help a respondent may use while answering (the mode of administration, recorded in results). */
+export const aidIds = ['read-aloud'] as const;
+
+/** One of {@link aidIds}. */
+export type Aid = (typeof aidIds)[number];
+
+/**
+ * The unscored supplementary questions a host can switch on (`supplementary` attribute), as
+ * `<instrument>-<question id>`: the Whooley "help" question and the GAD-7 and PHQ-9 difficulty
+ * questions. Off by default.
+ */
+export const supplementaryKeys = ['whooley-help', 'gad7-difficulty', 'phq9-difficulty'] as const;
+
+/** One of {@link supplementaryKeys}. */
+export type SupplementaryKey = (typeof supplementaryKeys)[number];

@@ -8,6 +8,8 @@
 
 // Instruments: the published questionnaires, exactly as printed.
 export {
+  type Aid,
+  aidIds,
   type FollowUpId,
   followUpIds,
   type InstrumentId,
@@ -16,13 +18,14 @@ export {
   isInstrumentId,
   type PathwayId,
   pathwayIds,
+  type SupplementaryKey,
+  supplementaryKeys,
 } from './ids.js';
 export {
   type AnyBandId,
   type BandId,
   core10,
   epds,
-  epdsPostnatalInstructions,
   findItem,
   gad2,
   gad7,
@@ -48,7 +51,18 @@ export type {
   SharedItems,
   SubscaleDefinition,
   SupplementaryQuestion,
+  TextDigests,
 } from './instruments/types.js';
+
+// Licensed wording a service registers (the EPDS: not distributed with this library).
+export {
+  hasInstrumentText,
+  type InstrumentTextPack,
+  normaliseLicensedText,
+  registeredInstrumentText,
+  registerInstrumentText,
+  TEXT_PACK_LIMITS,
+} from './licensed-text.js';
 
 // Scoring and risk.
 export {
@@ -64,22 +78,27 @@ export { recordRiskAnswer, type RiskLevel, riskLevel, type RiskTrigger } from '.
 
 // Pathway (pure functions).
 export {
-  DEFAULT_FOLLOW_UP,
+  defaultFollowUp,
+  isSupplementaryStep,
+  maximumQuestions,
   nextStep,
   parseInstrumentList,
   parsePathwayConfig,
+  parseSupplementary,
   parseThresholds,
   type PathwayConfig,
   type Plan,
   plannedSteps,
+  possibleSteps,
   resolvePathwayConfig,
   type Step,
   stepKey,
+  supplementaryQuestion,
   withSharedAnswers,
 } from './pathway.js';
 
 // Session state machine.
-export { type AnswerOutcome, type RestoreOptions, type SessionOptions, ScreeningSession } from './session.js';
+export { type AnswerOutcome, type RestoreOptions, type SessionOptions, ScreeningSession, SNAPSHOT_LIMITS } from './session.js';
 
 // Results. (`build-result.ts` and `validate.ts` are zod-free, for the element's path; `result.ts`
 // and `schema.ts` use zod.)
@@ -90,15 +109,18 @@ export {
   parseContext,
   type ResultAnswer,
   type ResultStatus,
+  type RiskItemStatus,
+  type SupplementaryAnswer,
   type ScreeningContext,
   type ScreeningResult,
   SOURCE_TEXT,
   type Translation,
 } from './build-result.js';
-export { createResult, verifyResult } from './result.js';
+export { createResult, RESULT_LIMITS, verifyResult } from './result.js';
 export { RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
 export { resultSchema, type SessionSnapshot } from './schema.js';
 export { resultJsonSchema } from './json-schema.js';
 
-// Errors.
+// Errors, and the bounded reading of untrusted input every public entry point starts with.
 export { PmhConfigError, type PmhErrorCode, pmhErrorCodes } from './errors.js';
+export { type InputLimits, MAX_MESSAGE_LENGTH, type PlainJson, toPlainJson } from './untrusted.js';

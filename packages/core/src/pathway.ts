@@ -8,8 +8,12 @@ import {
   isInstrumentId,
   type PathwayId,
   pathwayIds,
+  type SupplementaryKey,
+  supplementaryKeys,
 } from './ids.js';
-import { getInstrument, sharedCounterparts } from './instruments/index.js';
+import { findItem, getInstrument, sharedCounterparts } from './instruments/index.js';
+import type { SupplementaryQuestion } from './instruments/types.js';
+import { hasInstrumentText } from './licensed-text.js';
 import { type Answers, resolveCutoff, scoreInstrument, type Thresholds } from './scoring.js';
 
 /**
@@ -18,13 +22,27 @@ import { type Answers, resolveCutoff, scoreInstrument, type Thresholds } from '.
  * instruments in the given order.
  */
 export type PathwayConfig =
-  | { kind: 'pathway'; pathway: PathwayId; followUp?: FollowUpId; thresholds?: Thresholds }
-  | { kind: 'fixed'; instruments: readonly InstrumentId[]; thresholds?: Thresholds };
+  | { kind: 'pathway'; pathway: PathwayId; followUp?: FollowUpId; thresholds?: Thresholds; supplementary?: readonly SupplementaryKey[] }
+  | { kind: 'fixed'; instruments: readonly InstrumentId[]; thresholds?: Thresholds; supplementary?: readonly SupplementaryKey[] };
 
-/** One question: an item of an instrument. */
+/**
+ * One question: an item of an instrument (`itemId` 'q1', 'q2', …) or, when the host switched it
+ * on, one of its unscored supplementary questions (`itemId` is the question id, e.g. 'difficulty';
+ * see {@link isSupplementaryStep}).
+ */
 export interface Step {
   instrumentId: InstrumentId;
   itemId: string;
+}
+
+/** Is this step an unscored supplementary question rather than a scored item? */
+export function isSupplementaryStep(step: Step): boolean {
+  return findItem(step.instrumentId, step.itemId) === undefined && supplementaryQuestion(step) !== undefined;
+}
+
+/** The supplementary question a step asks, or undefined for a scored item. */
+export function supplementaryQuestion(step: Step): SupplementaryQuestion | undefined {
+  return getInstrument(step.instrumentId).supplementaryQuestions?.find((q) => q.id === step.itemId);
 }
 
 /** The plan for the answers given so far. */
@@ -43,8 +61,14 @@ export interface Plan {
   instruments: InstrumentId[];
 }
 
-/** The default follow-up measure after a positive Whooley. */
-export const DEFAULT_FOLLOW_UP: FollowUpId = 'epds';
+/**
+ * The follow-up measure after a positive Whooley when none is named: the EPDS once a licensed
+ * service registered its wording (`registerInstrumentText`), else the PHQ-9. NICE CG192 names both;
+ * the EPDS wording is not distributed with this library, so it cannot be the default without it.
+ */
+export function defaultFollowUp(): FollowUpId {
+  return hasInstrumentText('epds') ? 'epds' : 'phq9';
+}
 
 /**
  * Validate a configuration built by untyped code (JavaScript hosts, attribute parsing). Throws
@@ -59,6 +83,7 @@ export function parsePathwayConfig(input: unknown): PathwayConfig {
   }
   const config = input as Record<string, unknown>;
   const thresholds = parseThresholds(config['thresholds']);
+  const supplementary = parseSupplementary(config['supplementary']);
   if (config['kind'] === 'pathway') {
     const pathway = config['pathway'];
     if (!(pathwayIds as readonly unknown[]).includes(pathway)) {
@@ -68,7 +93,7 @@ export function parsePathwayConfig(input: unknown): PathwayConfig {
         { field: 'pathway', value: pathway },
       );
     }
-    const followUp = config['followUp'] ?? DEFAULT_FOLLOW_UP;
+    const followUp = config['followUp'] ?? defaultFollowUp();
     if (!isFollowUpId(followUp)) {
       throw new PmhConfigError(
         'unknown-follow-up',
@@ -76,7 +101,7 @@ export function parsePathwayConfig(input: unknown): PathwayConfig {
         { field: 'followUp', value: followUp },
       );
     }
-    return { kind: 'pathway', pathway: pathway as PathwayId, followUp, ...(thresholds && { thresholds }) };
+    return { kind: 'pathway', pathway: pathway as PathwayId, followUp, ...(thresholds && { thresholds }), ...(supplementary && { supplementary }) };
   }
   if (config['kind'] === 'fixed') {
     const list = config['instruments'];
@@ -86,7 +111,7 @@ export function parsePathwayConfig(input: unknown): PathwayConfig {
         value: list,
       });
     }
-    return { kind: 'fixed', instruments: checkInstrumentList(list), ...(thresholds && { thresholds }) };
+    return { kind: 'fixed', instruments: checkInstrumentList(list), ...(thresholds && { thresholds }), ...(supplementary && { supplementary }) };
   }
   throw new PmhConfigError('invalid-config', `config.kind must be 'pathway' or 'fixed', got ${describeValue(config['kind'])}.`, {
     field: 'kind',
@@ -118,18 +143,49 @@ export function resolvePathwayConfig(input: {
   pathway?: string | null;
   followUp?: string | null;
   thresholds?: unknown;
+  /** Space-separated {@link supplementaryKeys} (the `supplementary` attribute), or a list. */
+  supplementary?: string | readonly string[] | null;
 }): PathwayConfig {
   const { instruments, pathway, followUp, thresholds } = input;
+  const supplementary =
+    typeof input.supplementary === 'string' ? input.supplementary.split(/\s+/).filter((key) => key !== '') : (input.supplementary ?? undefined);
+  const extra = supplementary === undefined || supplementary.length === 0 ? {} : { supplementary };
   if (instruments != null && (typeof instruments !== 'string' || instruments.trim() !== '')) {
     const list = typeof instruments === 'string' ? parseInstrumentList(instruments) : instruments;
-    return parsePathwayConfig({ kind: 'fixed', instruments: list, thresholds });
+    return parsePathwayConfig({ kind: 'fixed', instruments: list, thresholds, ...extra });
   }
   return parsePathwayConfig({
     kind: 'pathway',
     pathway: pathway == null || pathway === '' ? 'nice-perinatal' : pathway,
     followUp: followUp == null || followUp === '' ? undefined : followUp,
     thresholds,
+    ...extra,
   });
+}
+
+/**
+ * Validate the supplementary questions to show: known {@link supplementaryKeys}, each once.
+ * Throws {@link PmhConfigError} `invalid-config` naming the key. Absent or empty: undefined.
+ */
+export function parseSupplementary(input: unknown): SupplementaryKey[] | undefined {
+  if (input === undefined || input === null) return undefined;
+  if (!Array.isArray(input)) {
+    throw new PmhConfigError('invalid-config', `supplementary must be a list of ${supplementaryKeys.join(', ')}, got ${describeValue(input)}.`, {
+      field: 'supplementary',
+      value: input,
+    });
+  }
+  const keys: SupplementaryKey[] = [];
+  for (const key of input) {
+    if (!(supplementaryKeys as readonly unknown[]).includes(key)) {
+      throw new PmhConfigError('invalid-config', `Unknown supplementary question ${describeValue(key)}: use ${supplementaryKeys.join(', ')}.`, {
+        field: 'supplementary',
+        value: key,
+      });
+    }
+    if (!keys.includes(key as SupplementaryKey)) keys.push(key as SupplementaryKey);
+  }
+  return keys.length === 0 ? undefined : keys;
 }
 
 /** Validate cut-off overrides: known instruments, whole numbers within range. */
@@ -206,7 +262,7 @@ export function withSharedAnswers(answers: Answers): Answers {
  */
 export function plannedSteps(config: PathwayConfig, answers: Answers): Plan {
   const checked = parsePathwayConfig(config);
-  const all = withSharedAnswers(answers);
+  const all = withSharedAnswers(scoredOnly(answers));
   let order: InstrumentId[];
   let totalKnown = true;
   if (checked.kind === 'fixed') {
@@ -217,11 +273,77 @@ export function plannedSteps(config: PathwayConfig, answers: Answers): Plan {
     order = ['whooley', 'gad2'];
     const whooley = scoreInstrument('whooley', all.whooley ?? {}, { cutoff: checked.thresholds?.whooley });
     const gad2 = scoreInstrument('gad2', all.gad2 ?? {}, { cutoff: checked.thresholds?.gad2 });
-    if (whooley.positive === true) order.push(checked.followUp ?? DEFAULT_FOLLOW_UP);
+    if (whooley.positive === true) order.push(checked.followUp ?? defaultFollowUp());
     if (gad2.positive === true) order.push('gad7');
     totalKnown = whooley.complete && gad2.complete;
   }
-  return { steps: stepsFor(order), totalKnown, instruments: order };
+  const asked = supplementaryAsked(checked, order, all);
+  return { steps: stepsFor(order, asked.steps), totalKnown: totalKnown && asked.known, instruments: order };
+}
+
+/**
+ * The supplementary questions switched on for instruments in `order`, as steps: `always` ones, and
+ * `positive` ones once their instrument screens positive. `known`: no future answer can change
+ * which are asked.
+ */
+function supplementaryAsked(config: PathwayConfig, order: readonly InstrumentId[], answers: Answers): { steps: Step[]; known: boolean } {
+  const steps: Step[] = [];
+  let known = true;
+  for (const key of config.supplementary ?? []) {
+    const [instrumentId, questionId] = key.split('-') as [InstrumentId, string];
+    if (!order.includes(instrumentId)) continue;
+    const question = getInstrument(instrumentId).supplementaryQuestions?.find((q) => q.id === questionId);
+    if (question === undefined) continue;
+    if (question.askedWhen === 'positive') {
+      const score = scoreInstrument(instrumentId, answers[instrumentId] ?? {}, { cutoff: config.thresholds?.[instrumentId] });
+      if (!score.complete) known = false;
+      if (score.positive !== true) continue;
+    }
+    steps.push({ instrumentId, itemId: question.id });
+  }
+  return { steps, known };
+}
+
+/**
+ * Every step a configuration could ever ask, on any branch: every item of every instrument it may
+ * administer and every supplementary question switched on. (Restoring a saved session checks its
+ * answers against this.)
+ */
+export function possibleSteps(config: PathwayConfig): Step[] {
+  const checked = parsePathwayConfig(config);
+  const order: InstrumentId[] =
+    checked.kind === 'fixed' ? [...checked.instruments] : ['whooley', 'gad2', checked.followUp ?? defaultFollowUp(), 'gad7'];
+  const extra = (checked.supplementary ?? []).map((key) => {
+    const [instrumentId, itemId] = key.split('-') as [InstrumentId, string];
+    return { instrumentId, itemId };
+  });
+  return stepsFor(order, extra.filter((s) => order.includes(s.instrumentId)));
+}
+
+/**
+ * The answers to scored items only: supplementary answers (keyed by question id, e.g.
+ * 'difficulty') may sit in the same record but never take part in a score or a branch.
+ */
+function scoredOnly(answers: Answers): Answers {
+  const out: Answers = {};
+  for (const [id, items] of Object.entries(answers) as [InstrumentId, Record<string, number> | undefined][]) {
+    // Anything but a record is left for scoreInstrument to refuse with its own message.
+    if (items === null || typeof items !== 'object') {
+      out[id] = items;
+      continue;
+    }
+    const questions = getInstrument(id).supplementaryQuestions ?? [];
+    out[id] = Object.fromEntries(Object.entries(items).filter(([itemId]) => !questions.some((q) => q.id === itemId)));
+  }
+  return out;
+}
+
+/**
+ * The most questions a configuration can ask (its longest branch, supplementary questions
+ * included): what "It takes about n minutes" is estimated from.
+ */
+export function maximumQuestions(config: PathwayConfig): number {
+  return possibleSteps(config).length;
 }
 
 /**
@@ -233,8 +355,11 @@ export function nextStep(config: PathwayConfig, answers: Answers): Step | null {
   return steps.find((step) => answers[step.instrumentId]?.[step.itemId] === undefined) ?? null;
 }
 
-/** Steps of instruments in order, asking each shared item only the first time it comes up. */
-function stepsFor(order: readonly InstrumentId[]): Step[] {
+/**
+ * Steps of instruments in order, asking each shared item only the first time it comes up; each
+ * instrument's supplementary questions (from `extra`) follow its last item, in its own order.
+ */
+function stepsFor(order: readonly InstrumentId[], extra: readonly Step[] = []): Step[] {
   const covered = new Set<string>();
   const steps: Step[] = [];
   for (const instrumentId of order) {
@@ -242,6 +367,10 @@ function stepsFor(order: readonly InstrumentId[]): Step[] {
       if (covered.has(stepKey({ instrumentId, itemId: item.id }))) continue;
       steps.push({ instrumentId, itemId: item.id });
       for (const twin of sharedCounterparts(instrumentId, item.id)) covered.add(stepKey(twin));
+    }
+    const questions = getInstrument(instrumentId).supplementaryQuestions ?? [];
+    for (const question of questions) {
+      if (extra.some((s) => s.instrumentId === instrumentId && s.itemId === question.id)) steps.push({ instrumentId, itemId: question.id });
     }
   }
   return steps;

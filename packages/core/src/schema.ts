@@ -10,15 +10,26 @@
  */
 import * as z from 'zod/mini';
 import { describeValue } from './errors.js';
-import { ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
-import { followUpIds, instrumentIds, pathwayIds } from './ids.js';
+import {
+  ITEM_ID_PATTERN,
+  LOCALE_PATTERN,
+  MAX_DATE_TIME_LENGTH,
+  MAX_LOCALE_LENGTH,
+  MAX_PERMISSION_LENGTH,
+  MAX_VERSION_LENGTH,
+  QUESTION_ID_PATTERN,
+  RESULT_SCHEMA_ID,
+  SNAPSHOT_SCHEMA_ID,
+} from './formats.js';
+import { aidIds, followUpIds, instrumentIds, pathwayIds, supplementaryKeys } from './ids.js';
 
 export { isIsoDateTime, isUuid, ITEM_ID_PATTERN, LOCALE_PATTERN, RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
 
 const instrumentId = z.enum(instrumentIds);
-const itemId = z.string().check(z.regex(ITEM_ID_PATTERN));
-const isoDateTime = z.iso.datetime({ offset: true });
-const locale = z.string().check(z.regex(LOCALE_PATTERN));
+const itemId = z.string().check(z.maxLength(12), z.regex(ITEM_ID_PATTERN));
+const questionId = z.string().check(z.regex(QUESTION_ID_PATTERN));
+const isoDateTime = z.iso.datetime({ offset: true }).check(z.maxLength(MAX_DATE_TIME_LENGTH));
+const locale = z.string().check(z.maxLength(MAX_LOCALE_LENGTH), z.regex(LOCALE_PATTERN));
 const count = z.int().check(z.gte(0));
 const translation = z.enum(['source', 'validated', 'draft']);
 
@@ -48,20 +59,24 @@ const scoreSchema = z.strictObject({
   answered: count,
   complete: z.boolean(),
   prorated: z.optional(z.boolean()),
-  band: z.nullable(z.string()),
+  proratedTotal: z.optional(z.number().check(z.gte(0))),
+  band: z.nullable(z.string().check(z.maxLength(64))),
   positive: z.nullable(z.boolean()),
   cutoff: count,
-  subscales: z.record(z.string(), count),
+  subscales: z.record(z.string().check(z.maxLength(64)), count),
   riskTriggers: z.array(z.strictObject({ itemId, value: z.int() })),
 });
 
 const instrumentResultSchema = z.strictObject({
   id: instrumentId,
-  version: z.string(),
+  version: z.string().check(z.maxLength(MAX_VERSION_LENGTH)),
   locale,
   translation,
   answers: z.array(z.strictObject({ itemId, value: z.int(), answeredAt: isoDateTime })),
   score: scoreSchema,
+  permission: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_PERMISSION_LENGTH))),
+  supplementary: z.optional(z.array(z.strictObject({ questionId, value: z.int() }))),
+  aids: z.optional(z.array(z.enum(aidIds))),
 });
 
 /** The zod (mini) schema of {@link ScreeningResult}, `pmh-screen/result/v1`. Structure only: use `verifyResult` to also check the arithmetic. */
@@ -77,10 +92,15 @@ export const resultSchema = z.strictObject({
   risk: z.strictObject({
     level: z.enum(['none', 'urgent']),
     triggers: z.array(riskTriggerSchema),
+    assessed: z.boolean(),
+    items: z.array(z.strictObject({ instrumentId, itemId, answered: z.boolean() })),
   }),
 });
 
 const thresholdsSchema = z.partialRecord(instrumentId, z.int());
+const supplementarySchema = z.optional(z.array(z.enum(supplementaryKeys)));
+/** A step of a saved session: a scored item ('q3') or a supplementary question ('difficulty'). */
+const stepId = z.union([itemId, questionId]);
 
 /** Structure of a saved session (see `ScreeningSession.snapshot`). */
 export const snapshotSchema = z.strictObject({
@@ -91,11 +111,13 @@ export const snapshotSchema = z.strictObject({
       pathway: z.enum(pathwayIds),
       followUp: z.optional(z.enum(followUpIds)),
       thresholds: z.optional(thresholdsSchema),
+      supplementary: supplementarySchema,
     }),
     z.strictObject({
       kind: z.literal('fixed'),
       instruments: z.array(instrumentId),
       thresholds: z.optional(thresholdsSchema),
+      supplementary: supplementarySchema,
     }),
   ]),
   sessionId: z.uuid(),
@@ -103,10 +125,14 @@ export const snapshotSchema = z.strictObject({
   completedAt: z.optional(isoDateTime),
   locale,
   context: z.optional(contextSchema),
-  answers: z.array(z.strictObject({ instrumentId, itemId, value: z.int(), answeredAt: isoDateTime })),
+  answers: z.array(z.strictObject({ instrumentId, itemId: stepId, value: z.int(), answeredAt: isoDateTime })),
   triggers: z.array(riskTriggerSchema),
-  cursor: z.nullable(z.strictObject({ instrumentId, itemId })),
-  instrumentText: z.partialRecord(instrumentId, z.strictObject({ locale, translation })),
+  cursor: z.nullable(z.strictObject({ instrumentId, itemId: stepId })),
+  instrumentText: z.partialRecord(
+    instrumentId,
+    z.strictObject({ locale, translation, permission: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_PERMISSION_LENGTH))) }),
+  ),
+  aids: z.optional(z.partialRecord(instrumentId, z.array(z.enum(aidIds)))),
 });
 
 /** A saved session: JSON-safe, validated on restore. */

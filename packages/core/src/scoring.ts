@@ -21,7 +21,11 @@ export interface ScoreRiskTrigger {
 /** The score of one instrument, recomputable from its answers alone. */
 export interface InstrumentScore {
   instrumentId: InstrumentId;
-  /** Null when incomplete (CORE-10: pro-rated when exactly one item is missing). */
+  /**
+   * Null when incomplete (CORE-10: pro-rated when exactly one item other than the risk item is
+   * missing). A pro-rated total is {@link proratedTotal} rounded to a whole number, for display
+   * only: band and positivity are decided on the unrounded value.
+   */
   total: number | null;
   max: number;
   /** How many items have an answer. */
@@ -30,6 +34,11 @@ export interface InstrumentScore {
   complete: boolean;
   /** Present (and true) only when the total was pro-rated. */
   prorated?: boolean;
+  /**
+   * Present only when pro-rated: the clinical score, mean item score × number of items (CORE-10:
+   * mean × 10), unrounded but for two decimals (8 over 9 items: 8.89). Band and positive use it.
+   */
+  proratedTotal?: number;
   /** Band id; null when total is null. */
   band: string | null;
   /** total ≥ cutoff; null when total is null. */
@@ -77,31 +86,44 @@ export function scoreInstrument(id: InstrumentId, answers: InstrumentAnswers, op
   const answered = given.size;
   const missing = itemCount - answered;
   const complete = missing === 0;
-  const prorated = !complete && definition.proration !== undefined && missing <= definition.proration.maxMissing;
-  // Pro-rating scales the mean item score up to the full item count (CORE-10: sum × 10 ÷ 9).
-  const total = complete ? sum : prorated ? Math.round((sum * itemCount) / answered) : null;
+  // Never pro-rate over a risk item: a missing answer to "I made plans to end my life" is not an
+  // average of the others, and a total would hide that it was never answered.
+  const riskItemMissing = definition.items.some((item) => item.risk === true && !given.has(item.id));
+  const prorated =
+    !complete && !riskItemMissing && answered > 0 && definition.proration !== undefined && missing <= definition.proration.maxMissing;
+  // Pro-rating scales the mean item score up to the full item count (CORE-10: sum × 10 ÷ 9), kept
+  // to two decimals; the CORE System Trust does not round it, so neither do band and positivity.
+  const proratedTotal = prorated ? Math.round(((sum * itemCount) / answered) * 100) / 100 : undefined;
+  const value = complete ? sum : (proratedTotal ?? null);
 
   const score: InstrumentScore = {
     instrumentId: id,
-    total,
+    total: value === null ? null : Math.round(value),
     max: definition.maxScore,
     answered,
     complete,
-    band: total === null ? null : bandOf(definition, total),
-    positive: total === null ? null : total >= cutoff,
+    band: value === null ? null : bandOf(definition, value),
+    positive: value === null ? null : value >= cutoff,
     cutoff,
     subscales: subscalesOf(definition, given),
     riskTriggers,
   };
-  if (prorated) score.prorated = true;
+  if (proratedTotal !== undefined) {
+    score.prorated = true;
+    score.proratedTotal = proratedTotal;
+  }
   return score;
 }
 
-/** The id of the band `total` falls in. */
-function bandOf(definition: InstrumentDefinition, total: number): string {
-  const band = definition.bands.find((b) => total >= b.min && total <= b.max);
+/**
+ * The id of the band `value` falls in. Bands are whole-number ranges; a pro-rated value between two
+ * (10.56 between `low` 0–10 and `mild` 11–14) belongs to the lower one, since it has not reached the
+ * next band's minimum.
+ */
+function bandOf(definition: InstrumentDefinition, value: number): string {
+  const band = value <= definition.maxScore ? definition.bands.findLast((b) => value >= b.min) : undefined;
   // Unreachable: bands cover minScore..maxScore (pinned by tests) and totals stay in that range.
-  if (band === undefined) throw new Error(`${definition.id}: no band for total ${total}`);
+  if (band === undefined) throw new Error(`${definition.id}: no band for total ${value}`);
   return band.id;
 }
 

@@ -1,15 +1,16 @@
 import { describeValue, PmhConfigError } from './errors.js';
 import { deepFreeze } from './freeze.js';
-import { type InstrumentId, isInstrumentId } from './ids.js';
+import { type Aid, aidIds, type InstrumentId, isInstrumentId } from './ids.js';
 import { findItem, isOptionScore, sharedCounterparts } from './instruments/index.js';
 import {
-  DEFAULT_FOLLOW_UP,
   parsePathwayConfig,
   type PathwayConfig,
   type Plan,
   plannedSteps,
+  possibleSteps,
   type Step,
   stepKey,
+  supplementaryQuestion,
   withSharedAnswers,
 } from './pathway.js';
 import {
@@ -31,8 +32,15 @@ import { recordRiskAnswer, type RiskTrigger } from './risk.js';
 // Type only: no zod is loaded on the session's path (see validate.ts).
 import type { SessionSnapshot } from './schema.js';
 import { type Answers, assertOptionScore } from './scoring.js';
+import { toPlainJson } from './untrusted.js';
 import { randomUUID } from './uuid.js';
 import { snapshotIssues } from './validate.js';
+
+/**
+ * Limits of a saved session read back from storage (checked before anything else is read): far
+ * above any real session (a few hundred values), far below what could hurt.
+ */
+export const SNAPSHOT_LIMITS = { maxDepth: 40, maxNodes: 20_000, maxStringLength: 10_000 } as const;
 
 /** Options of a {@link ScreeningSession}. */
 export interface SessionOptions {
@@ -104,6 +112,7 @@ export class ScreeningSession {
   /** The current step; null when finished. */
   #cursor: Step | null;
   #instrumentText = new Map<InstrumentId, InstrumentText>();
+  #aids = new Map<InstrumentId, Set<Aid>>();
 
   /** Throws {@link PmhConfigError} for an invalid configuration, locale, context or session id. */
   constructor(options: SessionOptions) {
@@ -202,9 +211,8 @@ export class ScreeningSession {
       throw new PmhConfigError('session-finished', 'The session is finished: there is no question to answer.');
     }
     const item = findItem(step.instrumentId, step.itemId);
-    // Unreachable: the cursor is always a step of the plan, whose items exist.
-    if (item === undefined) throw new Error(`no item ${stepKey(step)}`);
-    assertOptionScore(step.instrumentId, item, value);
+    if (item === undefined) assertSupplementaryValue(step, value);
+    else assertOptionScore(step.instrumentId, item, value);
     const at = this.#nowIso();
     const key = stepKey(step);
     const previous = this.#answers.get(key);
@@ -214,7 +222,7 @@ export class ScreeningSession {
     const risk = recordRiskAnswer(this.#triggers, step, value, at);
     this.#triggers = risk.triggers;
     this.#advance(step, at);
-    return { step: { ...step }, value, answeredAt: stored.answeredAt, escalation: risk.escalation, urgent: item.risk === true && value > 0 };
+    return { step: { ...step }, value, answeredAt: stored.answeredAt, escalation: risk.escalation, urgent: item?.risk === true && value > 0 };
   }
 
   /** Go to the previous question, answers kept. Returns false when there is none. */
@@ -242,6 +250,23 @@ export class ScreeningSession {
     this.#instrumentText.set(id, checkInstrumentText(id, text));
   }
 
+  /**
+   * Record help the respondent used while an instrument was on screen (e.g. `read-aloud`): results
+   * carry it in `instruments[].aids`, because the mode of administration is part of how a score is
+   * read. Recording the same aid again changes nothing.
+   */
+  recordAid(id: InstrumentId, aid: Aid): void {
+    if (!isInstrumentId(id)) {
+      throw new PmhConfigError('unknown-instrument', `recordAid: unknown instrument ${describeValue(id)}.`, { field: 'id', value: id });
+    }
+    if (!(aidIds as readonly unknown[]).includes(aid)) {
+      throw new PmhConfigError('invalid-config', `recordAid: unknown aid ${describeValue(aid)} (use ${aidIds.join(', ')}).`, { field: 'aid', value: aid });
+    }
+    const aids = this.#aids.get(id) ?? new Set<Aid>();
+    aids.add(aid);
+    this.#aids.set(id, aids);
+  }
+
   /** Change the session's locale (the respondent switched language). Answers and triggers are kept. */
   setLocale(locale: string): void {
     this.#locale = checkLocale(locale, 'locale');
@@ -260,10 +285,12 @@ export class ScreeningSession {
       });
     }
     const plan = this.plan();
-    const { answers, answeredAt } = this.#resultAnswers(plan);
+    const { answers, answeredAt, supplementary } = this.#resultAnswers(plan);
     const result = buildResult({
       answers,
       answeredAt,
+      supplementary,
+      aids: Object.fromEntries([...this.#aids].map(([id, aids]) => [id, [...aids]])),
       order: plan.instruments,
       instrumentText: Object.fromEntries(plan.instruments.map((id) => [id, this.#instrumentText.get(id) ?? SOURCE_TEXT])),
       triggers: this.#triggers,
@@ -298,6 +325,7 @@ export class ScreeningSession {
       cursor: this.current,
       instrumentText: Object.fromEntries([...this.#instrumentText].map(([id, text]) => [id, { ...text }])),
     };
+    if (this.#aids.size > 0) snapshot.aids = Object.fromEntries([...this.#aids].map(([id, aids]) => [id, [...aids]]));
     if (this.#completedAt !== undefined) snapshot.completedAt = this.#completedAt;
     if (this.#context !== undefined) snapshot.context = structuredClone(this.#context) as SessionSnapshot['context'];
     return snapshot;
@@ -310,9 +338,12 @@ export class ScreeningSession {
    * configuration from `options.config` — throws {@link PmhConfigError} `invalid-snapshot`.
    */
   static restore(snapshot: unknown, options: RestoreOptions = {}): ScreeningSession {
-    const issues = snapshotIssues(snapshot);
+    // Storage is untrusted: copy it into bounded plain data before any check walks it.
+    const plain = toPlainJson(snapshot, SNAPSHOT_LIMITS, 'snapshot');
+    if (!plain.ok) throw invalidSnapshot(plain.error);
+    const issues = snapshotIssues(plain.value);
     if (issues.length > 0) throw invalidSnapshot(issues.slice(0, 5).join('; '));
-    const data = snapshot as SessionSnapshot;
+    const data = plain.value as unknown as SessionSnapshot;
     let session: ScreeningSession;
     try {
       session = new ScreeningSession({
@@ -336,8 +367,11 @@ export class ScreeningSession {
       const step = { instrumentId: answer.instrumentId, itemId: answer.itemId };
       const key = stepKey(step);
       const item = findItem(step.instrumentId, step.itemId);
-      if (item === undefined || !possible.has(key)) throw invalidSnapshot(`answers[${i}]: ${key} is not a question of this configuration`);
-      if (!isOptionScore(item, answer.value)) throw invalidSnapshot(`answers[${i}]: ${answer.value} is not a score of ${key}`);
+      if (!possible.has(key)) throw invalidSnapshot(`answers[${i}]: ${key} is not a question of this configuration`);
+      if (item !== undefined && !isOptionScore(item, answer.value)) throw invalidSnapshot(`answers[${i}]: ${answer.value} is not a score of ${key}`);
+      if (item === undefined && !isSupplementaryValue(step, answer.value)) {
+        throw invalidSnapshot(`answers[${i}]: ${answer.value} is not an option position of ${key}`);
+      }
       if (session.#answers.has(key)) throw invalidSnapshot(`answers[${i}]: ${key} is answered twice`);
       session.#answers.set(key, { step, value: answer.value, answeredAt: answer.answeredAt });
     }
@@ -346,6 +380,9 @@ export class ScreeningSession {
     session.#triggers = data.triggers.map((t) => ({ ...t }));
     for (const [id, text] of Object.entries(data.instrumentText) as [InstrumentId, InstrumentText][]) {
       session.setInstrumentText(id, text);
+    }
+    for (const [id, aids] of Object.entries(data.aids ?? {}) as [InstrumentId, Aid[]][]) {
+      for (const aid of aids) session.recordAid(id, aid);
     }
     const { steps } = session.plan();
     const unanswered = steps.find((s) => !session.#answers.has(stepKey(s)));
@@ -377,31 +414,48 @@ export class ScreeningSession {
     return steps.findIndex((s) => s.instrumentId === step.instrumentId && s.itemId === step.itemId);
   }
 
-  /** Every stored answer, dropped-out steps included (the plan depends only on earlier answers). */
+  /**
+   * Every stored answer to a scored item, dropped-out steps included (the plan depends only on
+   * earlier answers). Supplementary answers never take part in a branch or a score.
+   */
   #allAnswers(): Answers {
     const answers: Answers = {};
     for (const { step, value } of this.#answers.values()) {
+      if (findItem(step.instrumentId, step.itemId) === undefined) continue;
       (answers[step.instrumentId] ??= {})[step.itemId] = value;
     }
     return answers;
   }
 
-  /** Answers and times of the instruments in the plan only. */
-  #resultAnswers(plan: Plan): { answers: Answers; answeredAt: Partial<Record<InstrumentId, Record<string, string>>> } {
+  /**
+   * Answers and times of the instruments in the plan only, and the answers to the supplementary
+   * questions the plan still asks (a help question after a Whooley since changed to No is not).
+   */
+  #resultAnswers(plan: Plan): {
+    answers: Answers;
+    answeredAt: Partial<Record<InstrumentId, Record<string, string>>>;
+    supplementary: Partial<Record<InstrumentId, Record<string, number>>>;
+  } {
     const answers: Answers = {};
     const answeredAt: Partial<Record<InstrumentId, Record<string, string>>> = {};
+    const supplementary: Partial<Record<InstrumentId, Record<string, number>>> = {};
     for (const id of plan.instruments) {
       answers[id] = {};
       answeredAt[id] = {};
     }
+    const asked = new Set(plan.steps.map(stepKey));
     for (const { step, value, answeredAt: at } of this.#answers.values()) {
       const own = answers[step.instrumentId];
       const times = answeredAt[step.instrumentId];
       if (own === undefined || times === undefined) continue;
+      if (findItem(step.instrumentId, step.itemId) === undefined) {
+        if (asked.has(stepKey(step))) (supplementary[step.instrumentId] ??= {})[step.itemId] = value;
+        continue;
+      }
       own[step.itemId] = value;
       times[step.itemId] = at;
     }
-    return { answers, answeredAt };
+    return { answers, answeredAt, supplementary };
   }
 
   #nowIso(): string {
@@ -409,11 +463,20 @@ export class ScreeningSession {
   }
 }
 
-/** Every step the configuration could ever ask (all branches of the pathway). */
-function possibleSteps(config: PathwayConfig): Step[] {
-  if (config.kind === 'fixed') return plannedSteps(config, {}).steps;
-  const everyBranch: PathwayConfig = { kind: 'fixed', instruments: ['whooley', 'gad2', config.followUp ?? DEFAULT_FOLLOW_UP, 'gad7'] };
-  return plannedSteps(everyBranch, {}).steps;
+/** Is `value` an option position of the supplementary question this step asks? */
+function isSupplementaryValue(step: Step, value: unknown): value is number {
+  const question = supplementaryQuestion(step);
+  return question !== undefined && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < question.options.length;
+}
+
+/** Throws `invalid-value` naming the question unless `value` is one of its option positions. */
+function assertSupplementaryValue(step: Step, value: unknown): asserts value is number {
+  if (isSupplementaryValue(step, value)) return;
+  const count = supplementaryQuestion(step)?.options.length ?? 0;
+  throw new PmhConfigError('invalid-value', `${stepKey(step)}: ${describeValue(value)} is not an option position (0 to ${count - 1}).`, {
+    field: stepKey(step),
+    value,
+  });
 }
 
 function invalidSnapshot(reason: string): PmhConfigError {

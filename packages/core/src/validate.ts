@@ -7,8 +7,18 @@
  * so they cannot drift. Results, which receivers verify, keep zod (`verifyResult`).
  */
 import { describeValue } from './errors.js';
-import { ISO_DATE_TIME_PATTERN, ITEM_ID_PATTERN, LOCALE_PATTERN, SNAPSHOT_SCHEMA_ID, UUID_PATTERN } from './formats.js';
-import { followUpIds, instrumentIds, pathwayIds } from './ids.js';
+import {
+  ISO_DATE_TIME_PATTERN,
+  ITEM_ID_PATTERN,
+  LOCALE_PATTERN,
+  MAX_DATE_TIME_LENGTH,
+  MAX_LOCALE_LENGTH,
+  MAX_PERMISSION_LENGTH,
+  QUESTION_ID_PATTERN,
+  SNAPSHOT_SCHEMA_ID,
+  UUID_PATTERN,
+} from './formats.js';
+import { aidIds, followUpIds, instrumentIds, pathwayIds, supplementaryKeys } from './ids.js';
 
 /** Checks `value`, adding a message for each problem, each naming its path (`snapshot.answers[2].value: …`). */
 type Check = (value: unknown, path: string, out: string[]) => void;
@@ -56,6 +66,33 @@ const formatted =
   (v, path, out) => {
     if (typeof v !== 'string') wrongType(out, path, 'string', v);
     else if (!pattern.test(v)) report(out, path, `not a valid ${format}`, v);
+  };
+
+/** A string of at most `max` characters (the length is checked first, as `z.maxLength` then `z.regex`). */
+const lengthThenFormat =
+  (max: number, pattern: RegExp, format: string): Check =>
+  (v, path, out) => {
+    if (typeof v !== 'string') return wrongType(out, path, 'string', v);
+    if (v.length > max) report(out, path, `must be at most ${max}`, v);
+    if (!pattern.test(v)) report(out, path, `not a valid ${format}`, v);
+  };
+
+/** A string of a format, then at most `max` characters (as `z.iso.datetime().check(z.maxLength)`). */
+const formatThenLength =
+  (pattern: RegExp, format: string, max: number): Check =>
+  (v, path, out) => {
+    if (typeof v !== 'string') return wrongType(out, path, 'string', v);
+    if (!pattern.test(v)) report(out, path, `not a valid ${format}`, v);
+    if (v.length > max) report(out, path, `must be at most ${max}`, v);
+  };
+
+/** A string of `min` to `max` characters. */
+const sized =
+  (min: number, max: number): Check =>
+  (v, path, out) => {
+    if (typeof v !== 'string') return wrongType(out, path, 'string', v);
+    if (v.length < min) report(out, path, `must be at least ${min}`, v);
+    if (v.length > max) report(out, path, `must be at most ${max}`, v);
   };
 
 /** A safe integer. */
@@ -198,26 +235,32 @@ export function copyContext(value: Record<string, unknown>): Record<string, unkn
 }
 
 const instrumentId = oneOf(instrumentIds);
-const itemId = formatted(ITEM_ID_PATTERN, 'value');
-const isoDateTime = formatted(ISO_DATE_TIME_PATTERN, 'datetime');
-const locale = formatted(LOCALE_PATTERN, 'value');
+const itemId = lengthThenFormat(12, ITEM_ID_PATTERN, 'value');
+const stepId = union(itemId, formatted(QUESTION_ID_PATTERN, 'value'));
+const isoDateTime = formatThenLength(ISO_DATE_TIME_PATTERN, 'datetime', MAX_DATE_TIME_LENGTH);
+const locale = lengthThenFormat(MAX_LOCALE_LENGTH, LOCALE_PATTERN, 'value');
 const thresholds = optional(partialRecord(instrumentIds, int));
+const supplementary = optional(array(oneOf(supplementaryKeys)));
 
 const snapshot = strictObject({
   schema: oneOf([SNAPSHOT_SCHEMA_ID]),
   config: union(
-    strictObject({ kind: oneOf(['pathway']), pathway: oneOf(pathwayIds), followUp: optional(oneOf(followUpIds)), thresholds }),
-    strictObject({ kind: oneOf(['fixed']), instruments: array(instrumentId), thresholds }),
+    strictObject({ kind: oneOf(['pathway']), pathway: oneOf(pathwayIds), followUp: optional(oneOf(followUpIds)), thresholds, supplementary }),
+    strictObject({ kind: oneOf(['fixed']), instruments: array(instrumentId), thresholds, supplementary }),
   ),
   sessionId: formatted(UUID_PATTERN, 'uuid'),
   startedAt: isoDateTime,
   completedAt: optional(isoDateTime),
   locale,
   context: optional(context),
-  answers: array(strictObject({ instrumentId, itemId, value: int, answeredAt: isoDateTime })),
+  answers: array(strictObject({ instrumentId, itemId: stepId, value: int, answeredAt: isoDateTime })),
   triggers: array(strictObject({ instrumentId, itemId, value: int, at: isoDateTime, changedLater: optional(bool) })),
-  cursor: nullable(strictObject({ instrumentId, itemId })),
-  instrumentText: partialRecord(instrumentIds, strictObject({ locale, translation: oneOf(['source', 'validated', 'draft']) })),
+  cursor: nullable(strictObject({ instrumentId, itemId: stepId })),
+  instrumentText: partialRecord(
+    instrumentIds,
+    strictObject({ locale, translation: oneOf(['source', 'validated', 'draft']), permission: optional(sized(1, MAX_PERMISSION_LENGTH)) }),
+  ),
+  aids: optional(partialRecord(instrumentIds, array(oneOf(aidIds)))),
 });
 
 /**

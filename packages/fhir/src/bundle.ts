@@ -1,11 +1,12 @@
 import type { ScreeningResult } from '@pmh-screen/core';
-import { OBSERVATION_SYSTEM, questionnaireUrl, RISK_ASSESSMENT_SYSTEM, SESSION_SYSTEM } from './constants.js';
+import { OBSERVATION_SYSTEM, questionnaireUrl, RISK_ASSESSMENT_SYSTEM, RISK_ITEMS_OBSERVATION, SESSION_SYSTEM } from './constants.js';
 import {
   checkedResult,
   entryFullUrl,
   makeObservation,
   makeResponse,
   makeRiskAssessment,
+  makeRiskItemsObservation,
   type MappingOptions,
 } from './resources.js';
 import type { Bundle, BundleEntry, PmhResource } from './types.js';
@@ -16,14 +17,17 @@ export type BundleOptions = MappingOptions;
 /**
  * A FHIR R4 `transaction` Bundle of a screening result: per instrument, in result order, its
  * QuestionnaireResponse, its total-score Observation (when it has a total) and its RiskAssessment
- * (when one of its risk items was answered non-zero). Instruments without answers are left out; a
- * result without any answer gives a Bundle without entries.
+ * (when one of its risk items was answered non-zero); then the result's risk-items Observation,
+ * which says whether self-harm risk items were asked at all (see `toRiskItemsObservation`).
+ * Instruments without answers are left out; a result without any answer gives a Bundle without
+ * entries.
  *
  * Idempotent by conditional create: every entry is `POST` with `request.ifNoneExist` on a
  * deterministic identifier, so sending the same result twice creates nothing new.
  * - QuestionnaireResponse: `identifier=<session system>|<sessionId>&questionnaire=<canonical>&status=<status>`
  * - Observation: `identifier=<observation system>|<sessionId>/<instrument>&status=<status>`
  * - RiskAssessment: `identifier=<risk system>|<sessionId>/<instrument>`
+ * - risk-items Observation: `identifier=<observation system>|<sessionId>/risk-items&status=<status>`
  *
  * Including the status in the criteria lets a session's partial result (sent at an escalation:
  * `in-progress` / `preliminary`) and its later complete result (`completed` / `final`) both be
@@ -78,6 +82,18 @@ export function toBundle(result: ScreeningResult, options: BundleOptions = {}): 
         },
       });
     }
+  }
+  if (entry.length > 0) {
+    const riskItems = makeRiskItemsObservation(checked, options.subject);
+    entry.push({
+      fullUrl: entryFullUrl(sessionId, 'Observation', RISK_ITEMS_OBSERVATION),
+      resource: riskItems,
+      request: {
+        method: 'POST',
+        url: 'Observation',
+        ifNoneExist: `identifier=${OBSERVATION_SYSTEM}|${sessionId}/${RISK_ITEMS_OBSERVATION}&status=${riskItems.status}`,
+      },
+    });
   }
   // FHIR JSON has no empty arrays: a result without answers gives a Bundle without entries.
   return entry.length > 0 ? { resourceType: 'Bundle', type: 'transaction', entry } : { resourceType: 'Bundle', type: 'transaction' };

@@ -44,8 +44,10 @@ export function itemCodes(definition: InstrumentDefinition, itemId: string): Cod
 /** The coding of one answer option, without the score extension. */
 function plainAnswerCoding(definition: InstrumentDefinition, item: InstrumentItem, option: ResponseOption): Coding {
   const loinc = loincOfItem(definition, item.id).answers?.[option.score];
-  if (loinc !== undefined) return { system: LOINC_SYSTEM, code: loinc, display: option.label };
-  return { system: PMH_CODE_SYSTEM, code: `${definition.id}-${item.id}-${option.score}`, display: option.label };
+  // Licensed wording that is not registered (the EPDS without a pack) has no label: no display.
+  const display = option.label === '' ? {} : { display: option.label };
+  if (loinc !== undefined) return { system: LOINC_SYSTEM, code: loinc, ...display };
+  return { system: PMH_CODE_SYSTEM, code: `${definition.id}-${item.id}-${option.score}`, ...display };
 }
 
 /** The coding of one answer option, with its score as the `ordinalValue` extension. */
@@ -92,6 +94,15 @@ export function subscaleCode(instrumentId: InstrumentId, subscaleId: string): st
 export const PRORATED_CODE = 'prorated';
 /** Project code of the RiskAssessment raised by a risk item answered non-zero. */
 export const URGENT_RISK_CODE = 'urgent-risk';
+/** Project code of the per-result Observation: were self-harm risk items asked, and answered how? */
+export const RISK_ITEMS_CODE = 'risk-items';
+/** Values of the {@link RISK_ITEMS_CODE} Observation. */
+export const RISK_ITEMS_VALUES = { disclosed: 'risk-items-disclosure', nonePositive: 'risk-items-none-positive' } as const;
+
+/** Project code of an answer to a supplementary (unscored) question: `<instrument>-<question>-<position>`. */
+export function supplementaryAnswerCode(instrumentId: InstrumentId, questionId: string, value: number): string {
+  return `${instrumentId}-${questionId}-${value}`;
+}
 
 /** A coding in the project CodeSystem, with the display the CodeSystem gives it. */
 export function projectCoding(code: string): Coding {
@@ -138,7 +149,7 @@ function projectConcepts(): CodeSystemConcept[] {
         if (coding.system !== PMH_CODE_SYSTEM || coding.code === undefined) continue;
         concepts.push({
           code: coding.code,
-          display: option.label,
+          ...(option.label !== '' && { display: option.label }),
           definition: `${definition.shortTitle} item ${item.id}: the option scored ${option.score}.`,
         });
       }
@@ -148,14 +159,41 @@ function projectConcepts(): CodeSystemConcept[] {
     code: PRORATED_CODE,
     display: 'Total pro-rated from the answered items',
     definition:
-      'The total was pro-rated because an item was unanswered (CORE-10: sum × 10 ÷ 9, rounded, when exactly one item is missing).',
+      'The total was pro-rated because an item was unanswered (CORE-10: the mean item score × 10, unrounded, when exactly one item other than the risk item is missing).',
   });
   concepts.push({
     code: URGENT_RISK_CODE,
-    display: 'Risk item answered non-zero: needs immediate further assessment',
+    display: 'Screening disclosure: risk item answered non-zero; needs same-day clinical assessment',
     definition:
-      'A risk item (EPDS item 10, CORE-10 item 6, PHQ-9 item 9) was answered non-zero. Any non-zero answer needs immediate further assessment, whatever the total.',
+      'A risk item (EPDS item 10, CORE-10 item 6, PHQ-9 item 9) was answered non-zero in a self-completed screening. Any non-zero answer needs same-day clinical assessment, whatever the total. A screening answer, not a clinician\'s judgement of risk.',
   });
+  concepts.push({
+    code: RISK_ITEMS_CODE,
+    display: 'Self-harm risk items in this screening',
+    definition:
+      'Whether a self-harm risk item (EPDS item 10, CORE-10 item 6, PHQ-9 item 9) was asked in this screening, and if so whether any was answered non-zero. Absent with reason not-asked when none was asked: the Whooley questions and GAD-2 do not ask about self-harm.',
+  });
+  concepts.push({
+    code: RISK_ITEMS_VALUES.disclosed,
+    display: 'A risk item was answered non-zero (screening disclosure)',
+    definition: 'At least one risk item was answered non-zero in this screening; see the RiskAssessment of its instrument.',
+  });
+  concepts.push({
+    code: RISK_ITEMS_VALUES.nonePositive,
+    display: 'Risk items answered: none positive',
+    definition: 'Every risk item answered in this screening was answered "never" / "not at all" (0). A screening answer, not a clinical assessment of risk.',
+  });
+  for (const id of instrumentIds) {
+    for (const question of getInstrument(id).supplementaryQuestions ?? []) {
+      question.options.forEach((label, value) => {
+        concepts.push({
+          code: supplementaryAnswerCode(id, question.id, value),
+          display: label,
+          definition: `${getInstrument(id).shortTitle} supplementary question "${question.id}" (not scored): option ${value + 1}.`,
+        });
+      });
+    }
+  }
   return concepts;
 }
 

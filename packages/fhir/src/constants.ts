@@ -18,12 +18,29 @@ export const SESSION_SYSTEM = `${PMH_FHIR_BASE}/sid/session`;
 /** Identifier system of score Observations: value `<sessionId>/<instrumentId>`. */
 export const OBSERVATION_SYSTEM = `${PMH_FHIR_BASE}/sid/observation`;
 
+/**
+ * Identifier of the per-result Observation that says whether risk items were asked (value
+ * `<sessionId>/risk-items`), in {@link OBSERVATION_SYSTEM}.
+ */
+export const RISK_ITEMS_OBSERVATION = 'risk-items';
+
+/**
+ * Extension (on QuestionnaireResponse): help the respondent used while answering (`valueCode`
+ * `read-aloud`), one per aid: the mode of administration is part of how a score is read.
+ */
+export const ADMINISTRATION_AID_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/administration-aid`;
+
+/** HL7 DataAbsentReason code system (`not-asked`: no risk item was asked in this screening). */
+export const DATA_ABSENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+
 /** Identifier system of RiskAssessments: value `<sessionId>/<instrumentId>`. */
 export const RISK_ASSESSMENT_SYSTEM = `${PMH_FHIR_BASE}/sid/risk-assessment`;
 
 /**
  * Extension (on QuestionnaireResponse): the text the respondent was shown. Sub-extensions `locale`
- * (BCP 47, `valueCode`) and `provenance` (`source` | `validated` | `draft`, `valueCode`).
+ * (BCP 47, `valueCode`), `provenance` (`source` | `validated` | `draft`, `valueCode`) and, for
+ * licensed wording (the EPDS, a licensed translation), `permission` (`valueString`): the permission
+ * under which the service showed it.
  */
 export const TRANSLATION_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/translation`;
 

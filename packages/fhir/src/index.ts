@@ -17,11 +17,14 @@ export {
   toQuestionnaireResponse,
   toRiskAssessment,
   toRiskAssessments,
+  toRiskItemsObservation,
 } from './resources.js';
 export { type BundleOptions, splitTransaction, toBundle } from './bundle.js';
 export { pmhCodeSystem } from './codes.js';
 export {
+  ADMINISTRATION_AID_EXTENSION,
   CONTEXT_EXTENSION,
+  DATA_ABSENT_REASON_SYSTEM,
   INSTRUMENT_VERSION_EXTENSION,
   INTERPRETATION_SYSTEM,
   LOINC_SYSTEM,
@@ -32,6 +35,7 @@ export {
   PMH_FHIR_BASE,
   questionnaireUrl,
   RISK_ASSESSMENT_SYSTEM,
+  RISK_ITEMS_OBSERVATION,
   RISK_PROBABILITY_SYSTEM,
   SESSION_SYSTEM,
   SNOMED_SYSTEM,

@@ -6,21 +6,37 @@ import {
   type ScreeningResult,
   verifyResult,
 } from '@pmh-screen/core';
-import { answerCoding, bandCode, PRORATED_CODE, projectCoding, subscaleCode, totalScoreCode, URGENT_RISK_CODE } from './codes.js';
 import {
+  answerCoding,
+  bandCode,
+  instrumentCodes,
+  PRORATED_CODE,
+  projectCoding,
+  RISK_ITEMS_CODE,
+  RISK_ITEMS_VALUES,
+  subscaleCode,
+  supplementaryAnswerCode,
+  totalScoreCode,
+  URGENT_RISK_CODE,
+} from './codes.js';
+import {
+  ADMINISTRATION_AID_EXTENSION,
   CONTEXT_EXTENSION,
+  DATA_ABSENT_REASON_SYSTEM,
   INSTRUMENT_VERSION_EXTENSION,
   INTERPRETATION_SYSTEM,
   OBSERVATION_CATEGORY_SYSTEM,
   OBSERVATION_SYSTEM,
+  PMH_CODE_SYSTEM,
   questionnaireUrl,
   RISK_ASSESSMENT_SYSTEM,
-  RISK_PROBABILITY_SYSTEM,
+  RISK_ITEMS_OBSERVATION,
   SESSION_SYSTEM,
   TRANSLATION_EXTENSION,
 } from './constants.js';
 import type {
   CodeableConcept,
+  Coding,
   Extension,
   Observation,
   ObservationComponent,
@@ -61,9 +77,10 @@ export type EntryKind = 'QuestionnaireResponse' | 'Observation' | 'RiskAssessmen
 
 /**
  * The `urn:uuid:` fullUrl of one resource in the transaction Bundle of a session. Name-based, so
- * the same result always gives the same Bundle; only meaningful inside that Bundle.
+ * the same result always gives the same Bundle; only meaningful inside that Bundle. The per-result
+ * risk-items Observation is `entryFullUrl(sessionId, 'Observation', 'risk-items')`.
  */
-export function entryFullUrl(sessionId: string, kind: EntryKind, instrumentId: InstrumentId): string {
+export function entryFullUrl(sessionId: string, kind: EntryKind, instrumentId: InstrumentId | typeof RISK_ITEMS_OBSERVATION): string {
   return `urn:uuid:${nameUuid(`pmh-screen|${sessionId}|${kind}|${instrumentId}`)}`;
 }
 
@@ -140,9 +157,11 @@ export function makeResponse(result: ScreeningResult, instrumentId: InstrumentId
       extension: [
         { url: 'locale', valueCode: entry.locale },
         { url: 'provenance', valueCode: entry.translation },
+        ...(entry.permission !== undefined ? [{ url: 'permission', valueString: entry.permission }] : []),
       ],
     },
     { url: INSTRUMENT_VERSION_EXTENSION, valueString: entry.version },
+    ...(entry.aids ?? []).map((aid) => ({ url: ADMINISTRATION_AID_EXTENSION, valueCode: aid })),
   ];
   const context = contextExtension(result);
   if (context !== undefined) extension.push(context);
@@ -162,8 +181,18 @@ export function makeResponse(result: ScreeningResult, instrumentId: InstrumentId
     if (value === undefined) return [];
     const option = item.options.find((o) => o.score === value);
     if (option === undefined) throw new Error(`pmh-screen/fhir: ${instrumentId} ${item.id}: no option scores ${value}`);
-    return [{ linkId: item.id, text: item.text, answer: [{ valueCoding: answerCoding(definition, item, option) }] }];
+    // Licensed wording that is not registered (the EPDS without a pack) has no text to carry.
+    return [{ linkId: item.id, ...(item.text !== '' && { text: item.text }), answer: [{ valueCoding: answerCoding(definition, item, option) }] }];
   });
+  // Unscored supplementary questions (difficulty, help) follow the scored items, as on the form.
+  for (const answer of entry.supplementary ?? []) {
+    const question = definition.supplementaryQuestions?.find((q) => q.id === answer.questionId);
+    if (question === undefined) continue;
+    const coding: Coding = { system: PMH_CODE_SYSTEM, code: supplementaryAnswerCode(instrumentId, question.id, answer.value) };
+    const label = question.options[answer.value];
+    if (label !== undefined) coding.display = label;
+    items.push({ linkId: question.id, text: question.text, answer: [{ valueCoding: coding }] });
+  }
   // FHIR JSON has no empty arrays.
   if (items.length > 0) response.item = items;
   return response;
@@ -232,19 +261,26 @@ export function makeObservation(
   };
   if (subject !== undefined) observation.subject = { ...subject };
   observation.effectiveDateTime = authoredOf(result, entry);
-  observation.valueInteger = score.total;
+  // A pro-rated score is a decimal (CORE-10: mean × 10), and band and positivity were decided on
+  // it: send that value, not its rounding.
+  const value = score.proratedTotal ?? score.total;
+  if (score.proratedTotal !== undefined) {
+    observation.valueQuantity = { value: score.proratedTotal, unit: 'score', system: 'http://unitsofmeasure.org', code: '{score}' };
+  } else {
+    observation.valueInteger = score.total;
+  }
   const interpretation: CodeableConcept[] = [];
   const band = definition.bands.find((b) => b.id === score.band);
   if (band !== undefined) {
     interpretation.push({ coding: [projectCoding(bandCode(instrumentId, band.id))], text: band.label });
   }
   if (score.positive !== null) {
-    interpretation.push(positiveConcept(score.positive, `total ${score.total}`, score.cutoff));
+    interpretation.push(positiveConcept(score.positive, `${score.prorated === true ? 'pro-rated score' : 'total'} ${value}`, score.cutoff));
   }
   if (interpretation.length > 0) observation.interpretation = interpretation;
   if (score.prorated === true) {
     const itemCount = definition.items.length;
-    const text = `Pro-rated: ${score.answered} of ${itemCount} items answered; total = sum × ${itemCount} ÷ ${score.answered}, rounded.`;
+    const text = `Pro-rated: ${score.answered} of ${itemCount} items answered; clinical score = mean item score × ${itemCount} = ${score.proratedTotal} (unrounded; band and cut-off applied to it).`;
     observation.method = { coding: [projectCoding(PRORATED_CODE)], text };
     observation.note = [{ text }];
   }
@@ -281,10 +317,14 @@ function subscaleComponents(definition: InstrumentDefinition, values: Record<str
 }
 
 /**
- * The RiskAssessment of one instrument's risk triggers, or null when it has none: status `final`,
- * `basis` the response, prediction with qualitative risk `high`, one note per trigger naming the
- * item, the answer given and its time (and whether the answer was changed later — a disclosure is
- * never withdrawn). One per instrument, so receivers can route them ahead of everything else.
+ * The RiskAssessment of one instrument's risk triggers, or null when it has none. It records a
+ * screening disclosure for what it is — a self-completed answer, not a clinician's judgement of
+ * risk: status `preliminary` (a clinician's assessment is still to come), `method` the instrument,
+ * `basis` the response, no prediction (no likelihood or probability is claimed), `mitigation` the
+ * rule ("needs same-day clinical assessment"), and one note per trigger naming the item, its
+ * wording where the text is available, the answer given and its time (and whether the answer was
+ * changed later — a disclosure is never withdrawn). One per instrument, so receivers can route
+ * them ahead of everything else.
  */
 export function toRiskAssessment(
   result: ScreeningResult,
@@ -322,34 +362,88 @@ export function makeRiskAssessment(
   if (first === undefined) return null;
   instrumentEntry(result, instrumentId);
   const definition = getInstrument(instrumentId);
-  const notes = triggers.map((trigger) => {
-    const item = definition.items.find((i) => i.id === trigger.itemId);
-    const position = definition.items.findIndex((i) => i.id === trigger.itemId) + 1;
-    const label = item?.options.find((o) => o.score === trigger.value)?.label;
-    const changed = trigger.changedLater === true ? ' The answer was changed later; the disclosure stands.' : '';
-    return {
-      time: fhirDateTime(trigger.at),
-      text: `${definition.shortTitle} item ${position} (${trigger.itemId}) "${item?.text ?? ''}": answered "${label ?? ''}" (score ${trigger.value}).${changed}`,
-    };
-  });
+  const notes = triggers.map((trigger) => ({ time: fhirDateTime(trigger.at), text: triggerText(definition, trigger) }));
+  const method = instrumentCodes(definition);
   return {
     resourceType: 'RiskAssessment',
     identifier: [{ system: RISK_ASSESSMENT_SYSTEM, value: `${result.sessionId}/${instrumentId}` }],
-    status: 'final',
-    code: { coding: [projectCoding(URGENT_RISK_CODE)], text: `Urgent: ${definition.shortTitle} risk item answered non-zero` },
+    // A screening answer awaiting a clinician's assessment: never `final`.
+    status: 'preliminary',
+    method: { ...(method.length > 0 && { coding: method }), text: `${definition.title}, self-completed` },
+    code: { coding: [projectCoding(URGENT_RISK_CODE)], text: `Screening disclosure: ${definition.shortTitle} risk item answered non-zero` },
     subject:
       subject !== undefined
         ? { ...subject }
         : { type: 'Patient', display: `Unidentified respondent of screening session ${result.sessionId}` },
     occurrenceDateTime: fhirDateTime(first.at),
     basis: [{ ...response }],
-    prediction: [
-      {
-        outcome: { text: 'Harm to self' },
-        qualitativeRisk: { coding: [{ system: RISK_PROBABILITY_SYSTEM, code: 'high', display: 'High likelihood' }] },
-        rationale: 'A risk item was answered non-zero: any non-zero answer needs immediate further assessment, whatever the total.',
-      },
-    ],
+    mitigation:
+      'Needs same-day clinical assessment: any non-zero answer to a risk item does, whatever the total. This records a self-completed screening answer, not a clinical judgement of risk; no likelihood is implied.',
     note: notes,
   };
+}
+
+/** One trigger in words: the item (with its wording where the text is available), the answer, changed later or not. */
+function triggerText(definition: InstrumentDefinition, trigger: ScreeningResult['risk']['triggers'][number]): string {
+  const item = definition.items.find((i) => i.id === trigger.itemId);
+  const position = definition.items.findIndex((i) => i.id === trigger.itemId) + 1;
+  const label = item?.options.find((o) => o.score === trigger.value)?.label;
+  const wording = item?.text ? ` "${item.text}"` : '';
+  const answer = label ? `"${label}" (score ${trigger.value})` : `the option scored ${trigger.value}`;
+  const changed = trigger.changedLater === true ? ' The answer was changed later; the disclosure stands.' : '';
+  return `${definition.shortTitle} item ${position} (${trigger.itemId})${wording}: answered ${answer}.${changed}`;
+}
+
+/**
+ * The per-result Observation that says whether self-harm risk items were asked, so that a receiver
+ * can never read "no RiskAssessment" as a negative suicide screen (`code` project `risk-items`):
+ * - none asked (`risk.assessed: false`): no value, `dataAbsentReason` `not-asked`, and a note that
+ *   the Whooley questions and GAD-2 do not ask about self-harm;
+ * - asked, none positive: `risk-items-none-positive`, a note naming the items answered;
+ * - a disclosure: `risk-items-disclosure`, `hasMember` nothing (the RiskAssessments carry it).
+ * Status `final` for a complete result, `preliminary` for a partial one; `derivedFrom` the
+ * session's responses by their shared identifier (a logical reference, so that the transaction
+ * can still be split per instrument).
+ */
+export function toRiskItemsObservation(result: ScreeningResult, options: MappingOptions = {}): Observation {
+  return makeRiskItemsObservation(checkedResult(result), options.subject);
+}
+
+/** @internal */
+export function makeRiskItemsObservation(result: ScreeningResult, subject: Reference | undefined): Observation {
+  const observation: Observation = {
+    resourceType: 'Observation',
+    identifier: [{ system: OBSERVATION_SYSTEM, value: `${result.sessionId}/${RISK_ITEMS_OBSERVATION}` }],
+    status: observationStatus(result),
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'survey', display: 'Survey' }] }],
+    code: { coding: [projectCoding(RISK_ITEMS_CODE)], text: 'Self-harm risk items in this screening' },
+  };
+  if (subject !== undefined) observation.subject = { ...subject };
+  observation.effectiveDateTime = fhirDateTime(result.completedAt ?? latestTime(result));
+  const answered = result.risk.items.filter((i) => i.answered).map((i) => `${getInstrument(i.instrumentId).shortTitle} item ${i.itemId.slice(1)}`);
+  if (!result.risk.assessed) {
+    observation.dataAbsentReason = { coding: [{ system: DATA_ABSENT_REASON_SYSTEM, code: 'not-asked', display: 'Not Asked' }], text: 'Risk items: not asked in this screening' };
+    observation.note = [
+      {
+        text: 'No self-harm risk item (EPDS item 10, CORE-10 item 6, PHQ-9 item 9) was asked in this screening: the Whooley questions and GAD-2 do not ask about self-harm. This is not a negative suicide screen.',
+      },
+    ];
+  } else if (result.risk.level === 'urgent') {
+    observation.valueCodeableConcept = { coding: [projectCoding(RISK_ITEMS_VALUES.disclosed)], text: 'A risk item was answered non-zero: needs same-day clinical assessment' };
+    observation.interpretation = [{ coding: [{ system: INTERPRETATION_SYSTEM, code: 'POS', display: 'Positive' }] }];
+  } else {
+    observation.valueCodeableConcept = { coding: [projectCoding(RISK_ITEMS_VALUES.nonePositive)], text: `Risk items answered: none positive (${answered.join(', ')})` };
+    observation.interpretation = [{ coding: [{ system: INTERPRETATION_SYSTEM, code: 'NEG', display: 'Negative' }] }];
+    observation.note = [{ text: `Risk items answered: ${answered.join(', ')}; none answered above 0. A screening answer, not a clinical assessment of risk.` }];
+  }
+  if (result.instruments.length > 0) {
+    observation.derivedFrom = [{ type: 'QuestionnaireResponse', identifier: { system: SESSION_SYSTEM, value: result.sessionId } }];
+  }
+  return observation;
+}
+
+/** The time of the last recorded event of a result (answer or trigger), else its start. */
+function latestTime(result: ScreeningResult): string {
+  const times = [result.startedAt, ...result.instruments.flatMap((e) => e.answers.map((a) => a.answeredAt)), ...result.risk.triggers.map((t) => t.at)];
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }

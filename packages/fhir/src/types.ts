@@ -155,6 +155,9 @@ export interface Observation extends ResourceBase {
   effectiveDateTime?: string;
   issued?: string;
   valueInteger?: number;
+  valueQuantity?: { value: number; unit?: string; system?: string; code?: string };
+  valueCodeableConcept?: CodeableConcept;
+  dataAbsentReason?: CodeableConcept;
   interpretation?: CodeableConcept[];
   note?: Annotation[];
   method?: CodeableConcept;

@@ -111,13 +111,17 @@ export function registerTranslation(input: unknown): void {
       issues.push(`texts.items.${item.id}.options: expected ${item.options.length} labels, got ${t.options.length}`);
     }
   }
-  if (def.stem.trim() !== '' && value.texts.stem === undefined) {
-    issues.push(`texts.stem: required, because ${def.shortTitle} shows a caption above every item ("${def.stem}")`);
+  // Licensed wording (EPDS) is not shipped: what the published form has is known from its digests.
+  const digests = def.licensedText?.digests;
+  const hasStem = digests ? digests.stem.length > 0 : def.stem.trim() !== '';
+  const hasInstructions = digests ? digests.instructions.length > 0 : def.instructions !== undefined;
+  if (hasStem && value.texts.stem === undefined) {
+    issues.push(`texts.stem: required, because ${def.shortTitle} shows a caption above every item${def.stem ? ` ("${def.stem}")` : ''}`);
   }
-  if (def.instructions !== undefined && value.texts.instructions === undefined) {
+  if (hasInstructions && value.texts.instructions === undefined) {
     issues.push(`texts.instructions: required, because ${def.shortTitle} has instructions`);
   }
-  if (def.instructions === undefined && value.texts.instructions !== undefined) {
+  if (!hasInstructions && value.texts.instructions !== undefined) {
     issues.push(`texts.instructions: ${def.shortTitle} has no instructions to translate`);
   }
   if (issues.length > 0 || !resolved || !tag) throw new TranslationError(issues);

@@ -2,9 +2,11 @@ import type { InstrumentDefinition } from './types.js';
 import { core10Options, core10ReversedOptions } from './options.js';
 
 /**
- * CORE-10, Barkham et al. 2013 (CORE System Trust). Licensed CC BY-ND 4.0: the wording and the
- * structure must not be altered, so nothing here is shortened or reordered. Items 2 and 3 are
- * worded positively and reverse-scored (4..0); one web source wrongly says items 3 and 4.
+ * CORE-10, Barkham et al. 2013 (CORE System Trust). Licensed CC BY-NC-ND 4.0: non-commercial use
+ * only, the wording and the structure must not be altered (so nothing here is shortened, reworded
+ * or reordered), and the copyright line must be visible to the respondent ({@link noticeOnScreen}).
+ * Items 2 and 3 are worded positively and reverse-scored (4..0); one web source wrongly says items
+ * 3 and 4.
  */
 export const core10 = {
   id: 'core10',
@@ -12,8 +14,11 @@ export const core10 = {
   shortTitle: 'CORE-10',
   version: 'Barkham 2013',
   stem: 'Over the last week...',
+  // The published words, heading included; "tick the box" is kept as printed (the licence forbids
+  // any change of wording).
+  instructionsHeading: 'IMPORTANT – PLEASE READ THIS FIRST',
   instructions:
-    'This form has 10 statements about how you have been OVER THE LAST WEEK. Please read each statement and think how often you felt that way last week. Then choose the option which is closest to this.',
+    'This form has 10 statements about how you have been OVER THE LAST WEEK. Please read each statement and think how often you felt that way last week. Then tick the box which is closest to this.',
   recallPeriod: 'the last week',
   items: [
     { id: 'q1', text: 'I have felt tense, anxious or nervous', options: core10Options },
@@ -40,7 +45,8 @@ export const core10 = {
   // General-population clinical cut-off; the perinatal study below found 9 optimal.
   cutoff: 11,
   alternativeCutoffs: [{ value: 9, source: 'Ayers et al., BJPsych 2024 (perinatal anxiety or depression)' }],
-  // CORE System Trust: with exactly one item missing the total is sum × 10 ÷ 9, rounded.
+  // CORE System Trust: with exactly one item missing the clinical score is the mean item score × 10
+  // (unrounded); never over the risk item (q6), whose absence leaves no total.
   proration: { maxMissing: 1 },
   codes: {
     // No LOINC code exists for the CORE-10.
@@ -50,12 +56,13 @@ export const core10 = {
   },
   licence: {
     holder: 'CORE System Trust',
-    text: 'Free to reproduce in software under the Creative Commons Attribution-NoDerivatives 4.0 International licence (CC BY-ND 4.0): give attribution, and make no changes to its wording or structure.',
-    url: 'https://creativecommons.org/licenses/by-nd/4.0/',
-    spdx: 'CC-BY-ND-4.0',
+    text: 'Licensed under Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International (CC BY-NC-ND 4.0): non-commercial use only (no profit from selling the instrument in software), no changes of any kind to its wording or structure, no translations of one\'s own, and the copyright line "© CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf" visible to the person completing it.',
+    url: 'https://creativecommons.org/licenses/by-nc-nd/4.0/',
+    spdx: 'CC-BY-NC-ND-4.0',
     translationPolicy: 'no-derivatives',
     onlineUseNeedsPermission: false,
   },
+  noticeOnScreen: '© CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf',
   citation:
     'Barkham M, Bewick B, Mullin T, Gilbody S, Connell J, Cahill J, Mellor-Clark J, Richards D, Unsworth G, Evans C. The CORE-10: a short measure of psychological distress for routine use in the psychological therapies. Counselling and Psychotherapy Research 2013;13(1):3-13.',
 } as const satisfies InstrumentDefinition;

@@ -46,7 +46,7 @@ export const gad7 = {
       id: 'difficulty',
       text: 'If you checked off any problems, how difficult have these made it for you to do your work, take care of things at home, or get along with other people?',
       options: ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult'],
-      enabledByDefault: false,
+      askedWhen: 'always',
       source: 'Spitzer et al. 2006 (not scored)',
     },
   ],

@@ -11,11 +11,39 @@ import { whooley } from './whooley.js';
 const data = deepFreeze({ whooley, gad2, gad7, epds, core10, phq9 }) satisfies Readonly<Record<InstrumentId, InstrumentDefinition>>;
 
 /**
+ * Definitions with licensed wording filled in (`registerInstrumentText`), which replace the shipped
+ * structure-only ones. Set only through {@link setLicensedDefinition}, after the wording was
+ * checked against the digests.
+ */
+const licensed: Partial<Record<InstrumentId, InstrumentDefinition>> = {};
+
+/**
  * Every instrument by id, typed with the common interface (so optional fields such as
  * `instructions` or `risk` can be read on any of them). The literal types stay available through
  * {@link Instruments}, {@link ItemId} and {@link BandId}, and the individual exports (`epds`, …).
+ *
+ * Frozen; each entry is a getter so that an instrument whose wording a licensed service registered
+ * (EPDS) reads with that wording from then on, everywhere, without anyone holding a stale copy.
  */
-export const instruments: Readonly<Record<InstrumentId, InstrumentDefinition>> = data;
+export const instruments: Readonly<Record<InstrumentId, InstrumentDefinition>> = Object.freeze(
+  Object.defineProperties(
+    {},
+    Object.fromEntries(
+      (Object.keys(data) as InstrumentId[]).map((id) => [id, { enumerable: true, get: () => licensed[id] ?? data[id] }]),
+    ),
+  ) as Record<InstrumentId, InstrumentDefinition>,
+);
+
+/** @internal The definition as shipped: for the EPDS, its structure without wording. */
+export function shippedInstrument(id: InstrumentId): InstrumentDefinition {
+  return data[id];
+}
+
+/** @internal Install (or, with `undefined`, remove) an instrument's licensed wording. */
+export function setLicensedDefinition(id: InstrumentId, definition: InstrumentDefinition | undefined): void {
+  if (definition === undefined) delete licensed[id];
+  else licensed[id] = deepFreeze(definition);
+}
 
 /** The literal types of every instrument's data. */
 export type Instruments = typeof data;
@@ -58,5 +86,4 @@ export function sharedCounterparts(id: InstrumentId, itemId: string): { instrume
 }
 
 export { core10, epds, gad2, gad7, phq9, whooley };
-export { epdsPostnatalInstructions } from './epds.js';
 export type * from './types.js';

@@ -38,10 +38,13 @@ export const core10ReversedOptions = [
   { label: 'Most or all of the time', score: 0 },
 ] as const;
 
-/** Pfizer's licence statement for the PHQ and GAD family. */
+/**
+ * Pfizer's licence statement for the PHQ and GAD family, complete (shared/clinical/instruments.md §6).
+ * `holder` has no trailing full stop, so "holder. text" reads as one sentence pair.
+ */
 export const pfizerLicence = {
-  holder: 'Pfizer Inc.',
-  text: 'No permission required to reproduce, translate, display or distribute.',
+  holder: 'Pfizer Inc',
+  text: 'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
   translationPolicy: 'free',
   onlineUseNeedsPermission: false,
 } as const;

@@ -49,6 +49,17 @@ export const phq9 = {
   ],
   // Talking Therapies caseness.
   cutoff: 10,
+  supplementaryQuestions: [
+    {
+      // Item 10 of the published form: never scored.
+      id: 'difficulty',
+      text: 'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',
+      options: ['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult'],
+      askedWhen: 'always',
+      source: 'Kroenke et al. 2001; Pfizer PHQ-9 form, item 10 (not scored)',
+      loinc: '69722-7',
+    },
+  ],
   codes: {
     loinc: {
       panel: { code: '44249-1' },

@@ -55,13 +55,38 @@ export interface SharedItems {
   readonly itemIds: readonly string[];
 }
 
-/** An optional, never-scored question published with the instrument. Off unless a host enables it. */
+/**
+ * An optional, never-scored question published with the instrument (the PHQ-9 and GAD-7 difficulty
+ * questions, the Whooley "help" question). Shown only when a host switches it on (`supplementary`
+ * attribute, by {@link supplementaryKey}); its answer is the chosen option's position (0-based) and
+ * is recorded in results beside the scored answers, never in a total.
+ */
 export interface SupplementaryQuestion {
+  /** Unique within the instrument (`'difficulty'`, `'help'`); not an item id (never `q<n>`). */
   readonly id: string;
   readonly text: string;
+  /** Option labels in printed order; the answer is the position. */
   readonly options: readonly string[];
-  readonly enabledByDefault: boolean;
+  /**
+   * When it is asked: `always` once the instrument's items are answered; `positive` only when the
+   * instrument screens positive (the Whooley help question asks "Is this something…").
+   */
+  readonly askedWhen: 'always' | 'positive';
   readonly source: string;
+  /** LOINC code of the question, where verified. */
+  readonly loinc?: string;
+}
+
+/**
+ * SHA-256 digests (hex) of published wording that is not distributed with this library, each of
+ * the text after `normaliseLicensedText`. Alternatives are listed where more than one published
+ * wording is accepted (e.g. two openings of the instructions).
+ */
+export interface TextDigests {
+  readonly stem: readonly string[];
+  readonly instructions: readonly string[];
+  /** Per item id: the item text and each option label in printed order. */
+  readonly items: Readonly<Record<string, { readonly text: string; readonly options: readonly string[] }>>;
 }
 
 /** A code in a terminology, with the display text where the source gives one. */
@@ -117,6 +142,8 @@ export interface InstrumentDefinition {
   readonly stem: string;
   /** Longer instructions shown before the first item, where the instrument has them. */
   readonly instructions?: string;
+  /** The heading printed above the instructions, where the form has one (CORE-10). */
+  readonly instructionsHeading?: string;
   /** E.g. `'the past 2 weeks'`; for summaries, never a replacement for `stem`. */
   readonly recallPeriod: string;
   readonly items: readonly InstrumentItem[];
@@ -134,6 +161,16 @@ export interface InstrumentDefinition {
   readonly codes: InstrumentCodes;
   readonly licence: Licence;
   readonly citation: string;
+  /**
+   * Present when the wording may not be distributed (EPDS): the definition ships with `''` text and
+   * labels, and a licensed service registers the wording, which must match these digests.
+   */
+  readonly licensedText?: { readonly digests: TextDigests };
+  /**
+   * A line the licence requires the respondent to see on every page of the instrument: CORE-10's
+   * CORE System Trust copyright line, the EPDS citation.
+   */
+  readonly noticeOnScreen?: string;
   /** Facts a clinician or integrator must not miss. */
   readonly notes?: readonly string[];
 }

@@ -36,9 +36,10 @@ export const whooley = {
       id: 'help',
       text: 'Is this something with which you would like help?',
       options: ['No', 'Yes', 'Yes, but not today'],
-      // Not part of CG192: off unless a host switches it on, and never scored.
-      enabledByDefault: false,
-      source: 'Arroll et al., BMJ 2005',
+      // Not part of CG192: off unless a host switches it on, and never scored. It asks about the
+      // feelings just reported, so it follows a positive screen only.
+      askedWhen: 'positive',
+      source: 'Arroll et al., BMJ 2005 (option order not independently verified)',
     },
   ],
   codes: {
