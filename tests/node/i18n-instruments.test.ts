@@ -30,6 +30,9 @@ const nonEnglish = supportedLocales.filter((l) => l !== 'en-GB');
 async function resourceOf(locale: string): Promise<LocaleResource> {
   return ((await import(`../../packages/i18n/src/locales/${locale}.ts`)) as { default: LocaleResource }).default;
 }
+const shipped: Partial<Record<string, LocaleResource>> = Object.fromEntries(
+  await Promise.all(nonEnglish.map(async (locale) => [locale, await resourceOf(locale)] as const)),
+);
 
 describe('i18n instruments: shipped texts', () => {
   for (const locale of nonEnglish) {
@@ -345,10 +348,10 @@ describe('i18n instruments: published texts equal their records', { skip: !exist
   for (const locale of nonEnglish) {
     for (const id of ['gad7', 'phq9'] as const satisfies readonly InstrumentId[]) {
       const meta = localeMetas[locale].instruments[id];
-      if (!meta) continue;
-      it(`${locale} ${id} (${meta.status})`, async (t) => {
+      // Drafts written for this project have no record to compare with (validated ones must).
+      if (!meta || (meta.status === 'draft' && !shipped[locale]?.instruments?.[id]?.record)) continue;
+      it(`${locale} ${id} (${meta.status})`, async () => {
         const text = (await resourceOf(locale)).instruments?.[id];
-        if (meta.status === 'draft' && !text?.record) return t.skip('a draft written for this project: no record');
         assert.ok(text?.record, 'names its record');
         const expected = applyCorrections(readRecord(text.record), meta.corrections ?? []);
         assert.equal(text.stem, expected.stem, 'stem');
