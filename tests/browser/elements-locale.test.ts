@@ -67,7 +67,8 @@ describe('<pmh-screening> languages', () => {
 
   it('lang="ar": right to left, Arabic digits through Intl, axe-clean', async () => {
     const ar = await loadTranslator('ar');
-    const el = await mount({ lang: 'ar', instruments: 'gad7', 'skip-intro': true, 'language-picker': true });
+    // Arabic instrument text is a draft: shown (right to left) only with allow-draft.
+    const el = await mount({ lang: 'ar', instruments: 'gad7', 'skip-intro': true, 'language-picker': true, translations: 'allow-draft' });
     await ready(el);
     expect(el.getAttribute('dir')).to.equal('rtl');
     expect(root(el).querySelector('section')?.getAttribute('dir')).to.equal('rtl');
@@ -137,7 +138,8 @@ describe('<pmh-screening> languages', () => {
 
   it('changing lang mid-way re-renders in the new language and keeps every answer (and the pending choice)', async () => {
     const es = await loadTranslator('es');
-    const el = await mount({ instruments: 'gad7', 'skip-intro': true });
+    // The Spanish GAD-7 is a draft: allow-draft so that the items themselves change language.
+    const el = await mount({ instruments: 'gad7', 'skip-intro': true, translations: 'allow-draft' });
     const events = record(el);
     await answer(el, 2);
     await answer(el, 3);
@@ -147,7 +149,7 @@ describe('<pmh-screening> languages', () => {
     await until(() => el.locale === 'es', 'Spanish');
     await settle(el);
     expect(currentStep(el)).to.deep.equal({ instrumentId: 'gad7', itemId: 'q3' });
-    expect(part(el, 'question')?.textContent?.trim()).to.equal(es.instrument('gad7').items[2]?.text);
+    expect(part(el, 'question')?.textContent?.trim()).to.equal(es.instrument('gad7', 'allow-draft').items[2]?.text);
     expect(radios(el)[1]?.checked).to.equal(true);
     part<HTMLAnchorElement>(el, 'back')?.click();
     await settle(el);
@@ -157,7 +159,8 @@ describe('<pmh-screening> languages', () => {
     const result = detailOf<PmhCompleteDetail>(events, 'pmh-complete', 0).result;
     expect(result.locale).to.equal('es');
     expect(result.instruments[0]?.answers.map((a) => a.value)).to.deep.equal([2, 3, 1, 1, 1, 1, 1]);
-    expect(result.instruments[0]?.translation).to.equal('validated');
+    expect(result.instruments[0]?.translation).to.equal('draft');
+    expect(result.instruments[0]?.locale).to.equal(es.instrument('gad7', 'allow-draft').locale);
     expect(named(events, 'pmh-start'), 'the same session').to.have.length(0);
     expect(verifyResult(result).ok).to.equal(true);
   });
@@ -192,13 +195,39 @@ describe('<pmh-screening> languages', () => {
     const strictResult = detailOf<PmhCompleteDetail>(strictEvents, 'pmh-complete', 0).result;
     expect(strictResult.instruments[0]).to.deep.include({ locale: 'en-GB', translation: 'source' });
 
-    const draft = await mount({ lang: 'pl', instruments: 'whooley', 'skip-intro': true });
+    const draft = await mount({ lang: 'pl', instruments: 'whooley', 'skip-intro': true, translations: 'allow-draft' });
     const draftEvents = record(draft);
     await ready(draft);
-    expect(part(draft, 'question')?.textContent?.trim()).to.equal(pl.instrument('whooley').items[0]?.text);
+    expect(part(draft, 'question')?.textContent?.trim()).to.equal(pl.instrument('whooley', 'allow-draft').items[0]?.text);
     await completeAll(draft);
     const draftResult = detailOf<PmhCompleteDetail>(draftEvents, 'pmh-complete', 0).result;
     expect(draftResult.instruments[0]).to.deep.include({ translation: 'draft' });
+  });
+
+  it('no attributes, lang="ur": the questions are in English, with the notice (in Urdu) that they are', async () => {
+    const ur = await loadTranslator('ur');
+    expect(localeMetas.ur.instruments.whooley?.status, 'Urdu has a draft Whooley to hold back').to.equal('draft');
+    const el = await mount({ lang: 'ur' });
+    const events = record(el);
+    await until(() => el.screen === 'intro' && el.locale === 'ur', 'Urdu to load');
+    await settle(el);
+    await start(el);
+    expect(currentStep(el)).to.deep.equal({ instrumentId: 'whooley', itemId: 'q1' });
+    expect(part(el, 'question')?.textContent?.trim()).to.equal(instruments.whooley.items[0]?.text);
+    const field = root(el).querySelector('.field');
+    expect(field?.getAttribute('lang')).to.equal('en-GB');
+    expect(field?.getAttribute('dir')).to.equal('ltr');
+    const notice = root(el).querySelector('.notice')?.textContent ?? '';
+    expect(notice).to.contain(ur.t('notice.sourceLanguageTitle'));
+    expect(notice).to.contain(ur.instrument('whooley').notice);
+    expect(ur.t('notice.sourceLanguageTitle')).to.not.equal(sourceTranslator().t('notice.sourceLanguageTitle'), 'the notice is in Urdu');
+    expect(part(el, 'continue')?.textContent?.trim()).to.equal(ur.t('question.continue'));
+    await expect(el).to.be.accessible();
+    await completeAll(el, () => 0);
+    const result = detailOf<PmhCompleteDetail>(events, 'pmh-complete', 0).result;
+    expect(result.locale).to.equal('ur');
+    expect(result.instruments.length).to.be.greaterThan(0);
+    for (const instrument of result.instruments) expect(instrument).to.deep.include({ locale: 'en-GB', translation: 'source' });
   });
 
   it('the EPDS is never shown in a translation the project made: English items, interface in Polish', async () => {

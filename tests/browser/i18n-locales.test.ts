@@ -41,14 +41,15 @@ function expectNoRawKeys(el: PmhScreening, where: string): void {
   expect(raw, `${where}: raw keys on screen`).to.deep.equal([]);
 }
 
-describe('i18n in the browser: every locale renders a full GAD-7', () => {
+describe('i18n in the browser: every locale renders a full GAD-7 (translations="allow-draft")', () => {
   failOnConsole();
 
   for (const locale of supportedLocales) {
     it(`${locale} (${localeMetas[locale].englishName})`, async () => {
       const tr = await loadTranslator(locale);
-      const gad7 = tr.instrument('gad7');
-      const el = await mount({ lang: locale, instruments: 'gad7', 'skip-intro': true });
+      // Draft translations too: this checks every locale's text on screen, not the policy.
+      const gad7 = tr.instrument('gad7', 'allow-draft');
+      const el = await mount({ lang: locale, instruments: 'gad7', 'skip-intro': true, translations: 'allow-draft' });
       const events = record(el);
       await until(() => el.screen === 'question' && el.locale === locale, `${locale} to load`);
       await settle(el);
@@ -58,7 +59,9 @@ describe('i18n in the browser: every locale renders a full GAD-7', () => {
       expect(localeMetas[locale].dir).to.equal(dir);
       const section = root(el).querySelector('section');
       expect(section?.getAttribute('lang')).to.equal(locale);
-      expect(getComputedStyle(part(el, 'question') as HTMLElement).direction).to.equal(dir);
+      // The items' own direction: English items (no text in this variant) stay left to right.
+      expect(getComputedStyle(part(el, 'question') as HTMLElement).direction).to.equal(gad7.dir);
+      expect(gad7.dir).to.equal(gad7.translation === 'source' ? 'ltr' : dir);
 
       for (let i = 0; i < instruments.gad7.items.length; i++) {
         const item = gad7.items[i];

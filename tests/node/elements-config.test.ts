@@ -26,13 +26,13 @@ const none: ConfigInput = {
 };
 
 describe('elements: readConfig', () => {
-  it('no attributes: the NICE perinatal pathway with the default follow-up, allow-draft', () => {
+  it('no attributes: the NICE perinatal pathway with the default follow-up, validated-only', () => {
     const { state, warnings } = readConfig(none);
     assert.deepEqual(warnings, []);
     assert.equal(state.ok, true);
     if (!state.ok) return;
     assert.equal(state.config.kind, 'pathway');
-    assert.equal(state.policy, 'allow-draft');
+    assert.equal(state.policy, 'validated-only');
     assert.equal(state.context, undefined);
   });
 

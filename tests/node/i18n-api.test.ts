@@ -161,6 +161,7 @@ describe('i18n: registerTranslation', () => {
     unregisterTranslation('pl', 'epds');
     unregisterTranslation('pl', 'gad7');
     unregisterTranslation('cy', 'gad7');
+    unregisterTranslation('pl', 'core10');
   });
 
   it('accepts a licensed EPDS translation, which then wins', async () => {
@@ -191,12 +192,62 @@ describe('i18n: registerTranslation', () => {
     assert.equal(pl.instrument('gad2').title, instruments.gad2.title);
   });
 
-  it('a registered draft is not shown under validated-only', async () => {
+  it('a registered draft is shown only with allow-draft (validated-only is the default)', async () => {
     const items = Object.fromEntries(instruments.gad7.items.map((i) => [i.id, { text: `Y ${i.id}`, options: ['a', 'b', 'c', 'd'] }]));
     registerTranslation({ locale: 'cy', instrumentId: 'gad7', texts: { stem: 'S', items }, provenance: { status: 'draft', source: 'host' } });
     const cy = await loadTranslator('cy');
-    assert.equal(cy.instrument('gad7').items[0]?.text, 'Y q1');
+    assert.equal(cy.instrument('gad7', 'allow-draft').items[0]?.text, 'Y q1');
     assert.equal(cy.instrument('gad7', 'validated-only').translation, 'source');
+    assert.equal(cy.instrument('gad7').translation, 'source');
+  });
+
+  it('a validated EPDS or CORE-10 translation needs a permission record, named in the error', () => {
+    const noPermission = epdsTranslation({ provenance: { status: 'validated', source: 'WSLHD validated Polish EPDS' } });
+    const e = errorOf(() => registerTranslation(noPermission));
+    assert.equal(e.field, 'provenance.permission');
+    assert.match(e.message, /provenance\.permission: required for a validated EPDS translation/);
+    const core10Items = Object.fromEntries(instruments.core10.items.map((i) => [i.id, { text: `C ${i.id}`, options: ['0', '1', '2', '3', '4'] }]));
+    const core10 = {
+      locale: 'pl',
+      instrumentId: 'core10',
+      texts: { stem: 'S', instructions: 'I', items: core10Items },
+      provenance: { status: 'validated', source: 'CORE System Trust Polish CORE-10' },
+    };
+    assert.match(errorOf(() => registerTranslation(core10)).message, /provenance\.permission: required for a validated CORE-10 translation/);
+    // A draft needs none (it is never shown under validated-only), and a Pfizer text needs none.
+    assert.doesNotThrow(() => registerTranslation(epdsTranslation({ provenance: { status: 'draft', source: 'host draft' } })));
+    const gad7Items = Object.fromEntries(instruments.gad7.items.map((i) => [i.id, { text: `G ${i.id}`, options: ['a', 'b', 'c', 'd'] }]));
+    assert.doesNotThrow(() => registerTranslation({ locale: 'pl', instrumentId: 'gad7', texts: { stem: 'S', items: gad7Items }, provenance: { status: 'validated', source: 'host' } }));
+  });
+
+  it('the permission is carried into what the translator returns, for CORE-10 too', async () => {
+    const core10Items = Object.fromEntries(instruments.core10.items.map((i) => [i.id, { text: `C ${i.id}`, options: ['0', '1', '2', '3', '4'] }]));
+    registerTranslation({
+      locale: 'pl',
+      instrumentId: 'core10',
+      texts: { stem: 'S', instructions: 'I', items: core10Items },
+      provenance: { status: 'validated', source: 'CORE System Trust Polish CORE-10', licence: 'CC BY-NC-ND 4.0', permission: 'CST email of 2025-02-03' },
+    });
+    const li = (await loadTranslator('pl')).instrument('core10');
+    assert.equal(li.translation, 'validated');
+    assert.deepEqual(li.provenance, { source: 'CORE System Trust Polish CORE-10', licence: 'CC BY-NC-ND 4.0', permission: 'CST email of 2025-02-03', registered: true });
+  });
+
+  it('registered supplementary questions: in the registered language and status; checked against core', async () => {
+    const items = Object.fromEntries(instruments.gad7.items.map((i) => [i.id, { text: `Z ${i.id}`, options: ['a', 'b', 'c', 'd'] }]));
+    const supplementary = { difficulty: { text: 'Trudność?', options: ['w', 'x', 'y', 'z'] } };
+    registerTranslation({ locale: 'cy', instrumentId: 'gad7', texts: { stem: 'S', items, supplementary }, provenance: { status: 'draft', source: 'host' } });
+    const cy = await loadTranslator('cy');
+    const shown = cy.instrument('gad7', 'allow-draft').supplementary.find((q) => q.id === 'difficulty');
+    assert.deepEqual(shown, { id: 'difficulty', text: 'Trudność?', options: ['w', 'x', 'y', 'z'], locale: 'cy', translation: 'draft' });
+    const strict = cy.instrument('gad7').supplementary.find((q) => q.id === 'difficulty');
+    assert.equal(strict?.translation, 'source', 'a draft supplementary question is not shown under validated-only either');
+    assert.equal(strict?.locale, 'en-GB');
+    assert.deepEqual(cy.instrument('gad2', 'allow-draft').supplementary, [], 'GAD-2 has none of its own');
+    const unknown = { locale: 'cy', instrumentId: 'gad7', texts: { stem: 'S', items, supplementary: { help: supplementary.difficulty } }, provenance: { status: 'draft', source: 'host' } };
+    assert.match(errorOf(() => registerTranslation(unknown)).message, /texts\.supplementary\.help: unknown supplementary question for gad7/);
+    const short = { locale: 'cy', instrumentId: 'gad7', texts: { stem: 'S', items, supplementary: { difficulty: { text: 'T', options: ['a'] } } }, provenance: { status: 'draft', source: 'host' } };
+    assert.match(errorOf(() => registerTranslation(short)).message, /texts\.supplementary\.difficulty\.options: expected 4 labels, got 1/);
   });
 
   it('rejects wrong option counts, naming the field', () => {

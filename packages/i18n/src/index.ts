@@ -33,8 +33,12 @@ export type {
   LocalizedInstrument,
   LocalizedItem,
   LocalizedOption,
+  LocalizedSupplementaryQuestion,
+  PublishedCopy,
   ShippedInstruments,
   ShippedInstrumentText,
+  SupplementaryText,
+  TranslationEvidence,
   TranslationPolicy,
   TranslationStatus,
 } from './types.js';

@@ -37,6 +37,8 @@ export const translationInputSchema = z.strictObject({
     stem: z.optional(text),
     instructions: z.optional(text),
     items: z.record(z.string(), itemSchema),
+    /** Unscored supplementary questions by core's id (`difficulty`), option labels in printed order. */
+    supplementary: z.optional(z.record(z.string(), itemSchema)),
   }),
   provenance: z.strictObject({
     status: z.enum(['validated', 'draft']),
@@ -82,7 +84,12 @@ function canonicalTag(tag: string): string | null {
  * order (scores always come from core). Registered text wins over text shipped with this package,
  * for the translators of that locale, from the next `instrument()` call on.
  *
- * @throws {TranslationError} naming the field, e.g. `texts.items.q3.options: expected 4 labels, got 3`.
+ * A `validated` translation of an instrument whose licence does not let anyone translate it (EPDS:
+ * permission required; CORE-10: no derivatives) needs `provenance.permission`, the permission the
+ * host holds; the translator returns it as `LocalizedInstrument.provenance.permission`.
+ *
+ * @throws {TranslationError} naming the field, e.g. `texts.items.q3.options: expected 4 labels, got 3`
+ *   or `provenance.permission: required for a validated EPDS translation …`.
  */
 export function registerTranslation(input: unknown): void {
   const parsed = translationInputSchema.safeParse(input);
@@ -123,6 +130,24 @@ export function registerTranslation(input: unknown): void {
   }
   if (!hasInstructions && value.texts.instructions !== undefined) {
     issues.push(`texts.instructions: ${def.shortTitle} has no instructions to translate`);
+  }
+  const extras = def.supplementaryQuestions ?? [];
+  for (const [id, t] of Object.entries(value.texts.supplementary ?? {})) {
+    const question = extras.find((q) => q.id === id);
+    if (!question) {
+      const known = extras.map((q) => q.id).join(', ') || 'none';
+      issues.push(`texts.supplementary.${id}: unknown supplementary question for ${value.instrumentId} (expected ${known})`);
+    } else if (t.options.length !== question.options.length) {
+      issues.push(`texts.supplementary.${id}.options: expected ${question.options.length} labels, got ${t.options.length}`);
+    }
+  }
+  // The licence holder's written permission is what makes an EPDS or CORE-10 translation usable
+  // at all; "validated" without it would be a claim nobody can check. It is carried into the
+  // provenance of what the translator returns (LocalizedInstrument.provenance.permission).
+  if (value.provenance.status === 'validated' && def.licence.translationPolicy !== 'free' && value.provenance.permission === undefined) {
+    issues.push(
+      `provenance.permission: required for a validated ${def.shortTitle} translation (${def.licence.holder} licence: ${def.licence.translationPolicy}); record the permission you hold, e.g. "RCPsych letter ref. …, date"`,
+    );
   }
   if (issues.length > 0 || !resolved || !tag) throw new TranslationError(issues);
   storeTranslation({

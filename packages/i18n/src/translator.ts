@@ -9,7 +9,9 @@ import type {
   LocaleMeta,
   LocaleResource,
   LocalizedInstrument,
+  LocalizedSupplementaryQuestion,
   ShippedInstrumentText,
+  SupplementaryText,
   TranslationPolicy,
 } from './types.js';
 
@@ -29,8 +31,11 @@ export interface Translator {
   formatNumber(n: number): string;
   /**
    * An instrument ready to render in this locale: a host-registered translation, else a shipped
-   * one, else the English source with a `notice` in this locale. `validated-only` never returns a
-   * draft translation. Item ids, order, risk flags and scores always come from `@pmh-screen/core`.
+   * one, else the English source with a `notice` in this locale. `policy` defaults to
+   * `validated-only`, which never returns a draft translation; `allow-draft` may. Item ids,
+   * order, risk flags and scores always come from `@pmh-screen/core`. `supplementary` has every
+   * unscored extra question of the instrument, from the same text source as the items where it
+   * has them, else in English.
    */
   instrument(id: InstrumentId, policy?: TranslationPolicy): LocalizedInstrument;
 }
@@ -41,6 +46,7 @@ type Texts = {
   stem: string;
   instructions?: string;
   items: Readonly<Record<string, { text: string; options: readonly string[] } | undefined>>;
+  supplementary?: Readonly<Record<string, SupplementaryText | undefined>>;
 };
 interface Candidate {
   texts: Texts;
@@ -86,7 +92,7 @@ export class LocaleTranslator implements Translator {
     return formatNumberIn(this.locale, n);
   }
 
-  instrument(id: InstrumentId, policy: TranslationPolicy = 'allow-draft'): LocalizedInstrument {
+  instrument(id: InstrumentId, policy: TranslationPolicy = 'validated-only'): LocalizedInstrument {
     const def = instruments[id];
     if (this.locale === SOURCE_LOCALE) return this.#source(def, false);
     for (const candidate of this.#candidates(id, def)) {
@@ -118,10 +124,11 @@ export class LocaleTranslator implements Translator {
         stem: shipped.stem,
         ...(shipped.instructions !== undefined ? { instructions: shipped.instructions } : {}),
         items: sharedOptions(shipped, def),
+        ...(shipped.supplementary ? { supplementary: shipped.supplementary } : {}),
       },
       status: meta.status,
       textLocale: meta.locale ?? this.locale,
-      provenance: { source: meta.source, registered: false },
+      provenance: { source: meta.source, registered: false, ...(meta.evidence ? { evidence: meta.evidence } : {}) },
     };
   }
 
@@ -144,6 +151,12 @@ export class LocaleTranslator implements Translator {
         };
       }),
       provenance: c.provenance,
+      supplementary: supplementaryOf(def, (q) => {
+        const t = c.texts.supplementary?.[q.id];
+        // Only a complete text (every option, in the same number) replaces the English.
+        if (!t || t.text.trim() === '' || t.options.length !== q.options.length || t.options.some((o) => o.trim() === '')) return undefined;
+        return { text: t.text, options: [...t.options], locale: c.textLocale, translation: c.status };
+      }),
     };
   }
 
@@ -163,8 +176,23 @@ export class LocaleTranslator implements Translator {
         options: item.options.map((o) => ({ label: o.label, score: o.score })),
       })),
       ...(withNotice ? { notice: this.t('notice.sourceLanguage', { language: localeNames[this.locale].name }) } : {}),
+      supplementary: supplementaryOf(def, () => undefined),
     };
   }
+}
+
+/**
+ * Every supplementary question of the instrument: `localize` gives this locale's words, or
+ * undefined for core's English (then `locale: 'en-GB'`, `translation: 'source'`).
+ */
+function supplementaryOf(
+  def: InstrumentDefinition,
+  localize: (q: NonNullable<InstrumentDefinition['supplementaryQuestions']>[number]) => Omit<LocalizedSupplementaryQuestion, 'id'> | undefined,
+): LocalizedSupplementaryQuestion[] {
+  return (def.supplementaryQuestions ?? []).map((q) => ({
+    id: q.id,
+    ...(localize(q) ?? { text: q.text, options: [...q.options], locale: SOURCE_LOCALE, translation: 'source' as const }),
+  }));
 }
 
 function fromRegistered(
@@ -179,6 +207,8 @@ function fromRegistered(
       stem: r.texts.stem ?? def.stem,
       ...(r.texts.instructions !== undefined ? { instructions: r.texts.instructions } : {}),
       items: r.texts.items,
+      // A GAD-2 derived from a GAD-7 has no supplementary questions of its own.
+      ...(r.texts.supplementary !== undefined && !derived ? { supplementary: r.texts.supplementary } : {}),
     },
     status: r.provenance.status,
     textLocale: r.textLocale,

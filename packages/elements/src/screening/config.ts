@@ -30,12 +30,15 @@ const policies: readonly TranslationPolicy[] = ['allow-draft', 'validated-only']
  * Turns the element's attributes into a pathway configuration. Never throws: a configuration
  * that cannot be screened becomes `{ ok: false, error }` (a non-recoverable `pmh-error`), and a
  * problem the widget can work around (an unknown `translations` value) becomes a warning.
+ * `translations` defaults to `validated-only`; `allow-draft` lets draft instrument translations show.
  * No clinical decisions here: validation of instruments, pathway, follow-up and cut-offs is
  * the core's `resolvePathwayConfig`.
  */
 export function readConfig(input: ConfigInput): ConfigReading {
   const warnings: PmhErrorDetail[] = [];
-  let policy: TranslationPolicy = 'allow-draft';
+  // Default validated-only: instrument text in a translation nobody has shown to be the
+  // publisher's is seen only when the host opts in with translations="allow-draft".
+  let policy: TranslationPolicy = 'validated-only';
   const translations = input.translations?.trim();
   if (translations) {
     if ((policies as readonly string[]).includes(translations)) {

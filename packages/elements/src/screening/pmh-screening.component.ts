@@ -117,7 +117,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr pathway - `nice-perinatal` (default).
  * @attr follow-up - Depression measure after a positive Whooley: `epds` (default), `core10`, `phq9`.
  * @attr lang - BCP 47 locale; absent: the document's, else `en-GB`. Unknown: English and a recoverable `pmh-error`.
- * @attr translations - `allow-draft` (default) or `validated-only`: may instrument text be shown in a draft translation?
+ * @attr translations - `validated-only` (default) or `allow-draft`: may instrument text be shown in a draft translation?
  * @attr skip-intro - Start at the first question (the host has its own introduction).
  * @attr context - JSON object echoed into the result, e.g. `{"stage":"antenatal"}`.
  * @attr name - Form field name: the result JSON is the form value once complete.
@@ -159,7 +159,7 @@ export class PmhScreening extends PmhElement {
   declare pathway: string | null | undefined;
   /** Depression measure after a positive Whooley: `epds` (default), `core10` or `phq9`. */
   declare followUp: string | null | undefined;
-  /** `allow-draft` (default) or `validated-only`. */
+  /** `validated-only` (default) or `allow-draft`. */
   declare translations: string | null | undefined;
   /** Start at the first question. */
   declare skipIntro: boolean;
@@ -211,7 +211,7 @@ export class PmhScreening extends PmhElement {
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
-  private policy: TranslationPolicy = 'allow-draft';
+  private policy: TranslationPolicy = 'validated-only';
   private reportedConfigError: string | null = null;
   private reportedCrisisError: string | null = null;
   private formResult: ScreeningResult | null | undefined = undefined;

@@ -3,9 +3,9 @@ import type { LocaleResource } from '../types.js';
 /**
  * Arabic (ar), right to left. Interface: Modern Standard Arabic, translated for pmh-screen; it
  * avoids gendered imperatives where it can ("يرجى …").
- * Instruments (see `localeMetas.ar`): GAD-7/GAD-2 published Arabic text (validated, medium
- * confidence); PHQ-9 draft (based on a low-confidence transcription, smoothed in items 1 and 6);
- * Whooley questions: draft.
+ * Instruments (see `localeMetas.ar`): GAD-7/GAD-2 from an Arabic transcription, `draft` (item 1
+ * reads "anger" where the English says "nervous", unconfirmed by a second copy); PHQ-9 draft
+ * (based on a low-confidence transcription, smoothed in items 1 and 6); Whooley questions: draft.
  */
 const ar: LocaleResource = {
   ui: {

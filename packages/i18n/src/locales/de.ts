@@ -2,8 +2,9 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * German (de). Interface: translated for pmh-screen (formal "Sie").
- * Instruments: GAD-7/GAD-2 and PHQ-9 in the validated German PHQ-D wording (provenance in
- * `localeMetas.de`); Whooley questions: draft.
+ * Instruments: German PHQ-D wording (provenance and evidence in `localeMetas.de`): PHQ-9
+ * validated (two agreeing FHIR implementation guides); GAD-7/GAD-2 draft (its second copy has
+ * typos); Whooley questions: draft.
  */
 const de: LocaleResource = {
   ui: {
@@ -134,6 +135,12 @@ const de: LocaleResource = {
         q7: 'Schwierigkeiten, sich auf etwas zu konzentrieren, z.B. beim Zeitunglesen oder Fernsehen',
         q8: 'Waren Ihre Bewegungen oder Ihre Sprache so verlangsamt, dass es auch anderen auffallen würde? Oder waren Sie im Gegenteil „zappelig“ oder ruhelos und hatten dadurch einen stärkeren Bewegungsdrang als sonst?',
         q9: 'Gedanken, dass Sie lieber tot wären oder sich Leid zufügen möchten',
+      },
+      supplementary: {
+        difficulty: {
+          text: 'Wenn eines oder mehrere dieser Probleme bei Ihnen vorliegen, geben Sie bitte an, wie sehr diese Probleme es Ihnen erschwert haben, Ihre Arbeit zu erledigen, Ihren Haushalt zu regeln oder mit anderen Menschen zurecht zu kommen',
+          options: ['Überhaupt nicht erschwert', 'Etwas erschwert', 'Relativ stark erschwert', 'Sehr stark erschwert'],
+        },
       },
     },
   },

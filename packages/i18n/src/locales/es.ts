@@ -2,8 +2,9 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * Spanish (es). Interface: neutral Spanish, translated for pmh-screen ("usted").
- * Instruments: GAD-7/GAD-2 and PHQ-9 in the published US Spanish texts of one clinical system
- * (validated; provenance and corrections in `localeMetas.es`); Whooley questions: draft.
+ * Instruments: GAD-7/GAD-2 and PHQ-9 in the published US Spanish texts of one clinical system,
+ * `draft` (one copy each; the PHQ-9 differs from copies of Pfizer's Spanish form; provenance and
+ * corrections in `localeMetas.es`); Whooley questions: draft.
  */
 const es: LocaleResource = {
   ui: {
@@ -138,6 +139,12 @@ const es: LocaleResource = {
         q7: 'Ha tenido dificultad para concentrarse en cosas tales como leer el periódico o ver televisión',
         q8: '¿Se ha estado moviendo o hablando tan lento que otras personas podrían notarlo?, o por el contrario ha estado tan inquieto(a) o agitado(a), que se ha estado moviendo mucho más de lo normal',
         q9: 'Ha pensado que estaría mejor muerto(a) o se le ha ocurrido lastimarse de alguna manera',
+      },
+      supplementary: {
+        difficulty: {
+          text: 'Si usted marcó cualquiera de estos problemas, ¿qué tan difícil fue hacer su trabajo, las tareas del hogar o llevarse bien con otras personas debido a tales problemas?',
+          options: ['Para nada difícil', 'Un poco difícil', 'Muy difícil', 'Extremadamente difícil'],
+        },
       },
     },
   },

@@ -2,7 +2,8 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * French (fr). Interface: translated for pmh-screen (vouvoiement).
- * Instruments: GAD-7/GAD-2 and PHQ-9 published French (France) texts (validated; provenance and
+ * Instruments: GAD-7/GAD-2 and PHQ-9 published French (France) texts, `draft` (GAD-7: one named
+ * copy, a second disagrees on option 3; PHQ-9: item 9's source unidentified; provenance and
  * corrections in `localeMetas.fr`); Whooley questions: draft.
  */
 const fr: LocaleResource = {
@@ -138,6 +139,12 @@ const fr: LocaleResource = {
         q7: 'Avoir du mal à se concentrer, par exemple, pour lire le journal ou regarder la télévision',
         q8: 'Bouger ou parler si lentement que les autres auraient pu le remarquer. Ou au contraire, être si agité(e) que vous avez eu du mal à tenir en place par rapport à d\'habitude',
         q9: 'Penser qu\'il vaudrait mieux mourir ou envisager de vous faire du mal d\'une manière ou d\'une autre',
+      },
+      supplementary: {
+        difficulty: {
+          text: 'Si vous avez indiqué au moins un des problèmes évoqués, à quel point ce(s) problème(s) a-t-il (ont-ils) rendu votre travail, vos tâches à la maison ou votre capacité à vous entendre avec les autres difficile(s) ?',
+          options: ['Pas du tout difficile(s)', 'Assez difficile(s)', 'Très difficile(s)', 'Extrêmement difficile(s)'],
+        },
       },
     },
   },

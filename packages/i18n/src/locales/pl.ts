@@ -2,8 +2,9 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * Polish (pl). Interface: translated for pmh-screen (formal address, Pan/Pani).
- * Instruments: GAD-7/GAD-2 and PHQ-9 published Polish texts (validated; provenance and corrections
- * in `localeMetas.pl`); Whooley questions: draft.
+ * Instruments: published Polish texts, provenance, evidence and corrections in `localeMetas.pl`:
+ * GAD-7/GAD-2 validated (two agreeing published copies); PHQ-9 draft (no second agreeing copy);
+ * Whooley questions: draft.
  */
 const pl: LocaleResource = {
   ui: {
@@ -142,6 +143,12 @@ const pl: LocaleResource = {
         q7: 'Problemy ze skupieniem się na przykład przy czytaniu gazety lub oglądaniu telewizji',
         q8: 'Poruszanie się lub mówienie tak wolno, że inni mogliby to zauważyć? Albo wręcz przeciwnie — niemożność usiedzenia w miejscu lub podenerwowanie powodujące ruchliwość znacznie większą niż zwykle',
         q9: 'Myśli, że lepiej byłoby umrzeć, albo chęć zrobienia sobie jakiejś krzywdy',
+      },
+      supplementary: {
+        difficulty: {
+          text: 'Jeżeli zaznaczył/-a Pan/Pani którekolwiek z problemów, jak bardzo utrudniły one Panu/Pani wykonywanie pracy, zajmowanie się domem lub relacje z innymi ludźmi?',
+          options: ['W ogóle nie utrudniły', 'Trochę utrudniły', 'Bardzo utrudniły', 'Niezmiernie utrudniły'],
+        },
       },
     },
   },

@@ -3,10 +3,10 @@ import type { LocaleResource } from '../types.js';
 /**
  * Portuguese (pt). Interface: European Portuguese, translated for pmh-screen (most Portuguese
  * speakers in the UK come from Portugal; Brazilian readers understand it well).
- * Instruments (see `localeMetas.pt`): PHQ-9 in the published European Portuguese text; GAD-7/GAD-2
- * in the published Brazilian Portuguese text, because the European Portuguese GAD-7 we found lacks
- * item 7 (a validated text must be complete); each instrument records its own variant.
- * Whooley questions: draft (European Portuguese).
+ * Instruments (see `localeMetas.pt`), one variant, European Portuguese: the PHQ-9 in a published
+ * European Portuguese text, `draft` until a second agreeing copy is found. No GAD-7/GAD-2: the
+ * only European Portuguese GAD-7 found lacks item 7, and a Brazilian text beside a European one
+ * would mix variants, so those stay in English with the notice. Whooley questions: draft.
  */
 const pt: LocaleResource = {
   ui: {
@@ -110,22 +110,6 @@ const pt: LocaleResource = {
         q2: 'Durante o último mês, sentiu-se muitas vezes incomodado/a por ter pouco interesse ou prazer em fazer as coisas?',
       },
     },
-    gad7: {
-      record: 'gad7.pt-BR.json',
-      title: 'Escala de Perturbação de Ansiedade Generalizada (GAD-7)',
-      stem: 'Durante as últimas 2 semanas, com que freqüência você foi incomodado/a pelos problemas abaixo?',
-      options: ['Nenhuma vez', 'Vários dias', 'Mais da metade dos dias', 'Quase todos os dias'],
-      items: {
-        q1: 'Sentir-se nervoso/a, ansioso/a ou muito tenso/a',
-        q2: 'Não ser capaz de impedir ou de controlar as preocupações',
-        q3: 'Preocupar-se muito com diversas coisas',
-        q4: 'Dificuldade para relaxar',
-        q5: 'Ficar tão agitado/a que se torna difícil permanecer sentado/a',
-        q6: 'Ficar facilmente aborrecido/a ou irritado/a',
-        q7: 'Sentir medo como se algo horrível fosse acontecer',
-      },
-    },
-    gad2: { title: 'Escala de Perturbação de Ansiedade Generalizada, 2 perguntas (GAD-2)' },
     phq9: {
       record: 'phq9.pt-PT.json',
       title: 'Questionário sobre a Saúde do Doente (PHQ-9)',

@@ -2,8 +2,8 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * Romanian (ro). Interface: translated for pmh-screen (polite "dumneavoastră").
- * Instruments: GAD-7/GAD-2 and PHQ-9 published Romanian texts (validated; provenance and
- * corrections in `localeMetas.ro`); Whooley questions: draft.
+ * Instruments: GAD-7/GAD-2 and PHQ-9 published Romanian texts, each from one copy only, so
+ * `draft` (provenance and corrections in `localeMetas.ro`); Whooley questions: draft.
  */
 const ro: LocaleResource = {
   ui: {
@@ -138,6 +138,12 @@ const ro: LocaleResource = {
         q7: 'Dificultăţi de concentrare asupra unor lucruri precum cititul ziarului sau uitatul la televizor',
         q8: 'Mişcarea sau vorbitul atât de lente încât alte persoane ar fi putut remarca? Sau contrariul — o stare de nelinişte sau agitaţie excesivă, care v-a făcut să vă mişcaţi mult mai mult decât de obicei',
         q9: 'Gânduri că v-ar fi mai bine mort sau gândul de a vă face vreun rău',
+      },
+      supplementary: {
+        difficulty: {
+          text: 'Dacă aţi bifat oricare din aceste probleme, cât de mult v-au îngreunat ele munca, rezolvarea treburilor de acasă sau buna înţelegere cu ceilalţi?',
+          options: ['Deloc', 'Oarecum', 'Foarte mult', 'Extrem de mult'],
+        },
       },
     },
   },

@@ -2,8 +2,9 @@ import type { LocaleResource } from '../types.js';
 
 /**
  * Chinese, Simplified (zh-Hans). Interface: translated for pmh-screen (polite 您).
- * Instruments: GAD-7/GAD-2 and PHQ-9 published Simplified Chinese texts for mainland China
- * (validated; provenance and corrections in `localeMetas['zh-Hans']`); Whooley questions: draft.
+ * Instruments: GAD-7/GAD-2 and PHQ-9 published Simplified Chinese texts for mainland China, each
+ * from one named copy only, so `draft` (provenance and corrections in `localeMetas['zh-Hans']`);
+ * Whooley questions: draft.
  */
 const zhHans: LocaleResource = {
   ui: {
