@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { ensureChrome, CHROME_ARGS } from './scripts/ensure-chromium.mjs';
@@ -18,6 +20,29 @@ const forcedColorsPlugin = {
   },
 };
 
+/**
+ * The licensed EPDS wording for the browser tests that need it, at `/__licensed/epds.en-GB.json`:
+ * read from ../shared/licensed beside the repository at request time (never copied into the
+ * project: RCPsych copyright), 404 where it is absent so those tests skip.
+ */
+const LICENSED_PACK = fileURLToPath(new URL('../shared/licensed/epds.en-GB.json', import.meta.url));
+const licensedPackRoute = {
+  name: 'pmh-licensed-pack',
+  serverStart({ app }) {
+    app.use(async (context, next) => {
+      if (context.path !== '/__licensed/epds.en-GB.json') return next();
+      if (!existsSync(LICENSED_PACK)) {
+        context.status = 404;
+        context.body = `not present: ${LICENSED_PACK}`;
+        return undefined;
+      }
+      context.type = 'application/json';
+      context.body = readFileSync(LICENSED_PACK, 'utf8');
+      return undefined;
+    });
+  },
+};
+
 export default {
   files: ['tests/browser/**/*.test.ts'],
   // Sibling packages from their sources; Lit in dev mode so its warnings can fail tests.
@@ -34,7 +59,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin, licensedPackRoute],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

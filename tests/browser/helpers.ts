@@ -4,8 +4,8 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { instruments } from '@pmh-screen/core';
-import type { InstrumentId, Step } from '@pmh-screen/core';
+import { instruments, registerInstrumentText } from '@pmh-screen/core';
+import type { InstrumentId, InstrumentTextPack, Step } from '@pmh-screen/core';
 import '../../packages/elements/src/index.js';
 import type { PmhScreening } from '../../packages/elements/src/index.js';
 import { pmhEventNames } from '../../packages/elements/src/index.js';
@@ -50,6 +50,24 @@ export function failOnConsole(): void {
     if (messages.length > 0) throw new Error(`Unexpected console output:\n${messages.join('\n')}`);
   });
 }
+
+/**
+ * Registers the licensed EPDS wording, which the project does not distribute: the test runner
+ * serves the team's pack from ../shared/licensed (web-test-runner.config.mjs). Returns false where
+ * it is absent; a test that needs it then skips: `if (!(await registerLicensedEpds())) this.skip()`.
+ */
+export async function registerLicensedEpds(): Promise<boolean> {
+  const response = await fetch('/__licensed/epds.en-GB.json');
+  if (!response.ok) {
+    console.info(`${EPDS_PACK_MISSING} (skipped)`);
+    return false;
+  }
+  await registerInstrumentText((await response.json()) as InstrumentTextPack);
+  return true;
+}
+
+/** Why an EPDS test skipped. */
+export const EPDS_PACK_MISSING = 'needs the licensed EPDS wording at ../shared/licensed/epds.en-GB.json, which is not distributed with this project';
 
 /** Attributes for {@link mount}; `true` = a boolean attribute. */
 export type Attributes = Record<string, string | boolean | undefined>;
