@@ -162,7 +162,7 @@ export function makeResponse(result: ScreeningResult, instrumentId: InstrumentId
     if (value === undefined) return [];
     const option = item.options.find((o) => o.score === value);
     if (option === undefined) throw new Error(`pmh-screen/fhir: ${instrumentId} ${item.id}: no option scores ${value}`);
-    return [{ linkId: item.id, text: item.text, answer: [{ valueCoding: answerCoding(definition, item, option) }] }];
+    return [{ linkId: item.id, ...(item.text === '' ? {} : { text: item.text }), answer: [{ valueCoding: answerCoding(definition, item, option) }] }];
   });
   // FHIR JSON has no empty arrays.
   if (items.length > 0) response.item = items;
