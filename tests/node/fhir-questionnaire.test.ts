@@ -7,6 +7,7 @@
  * way Smart Forms does (no `%questionnaire`, scores read from the answers' codings).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import fhirpath from 'fhirpath';
@@ -256,6 +257,16 @@ describe('questionnaireFor', () => {
         assert.equal(item.code, undefined, `${id} ${item.linkId}`);
         for (const o of item.answerOption ?? []) assert.equal(o.valueCoding.system, PMH_CODE_SYSTEM);
       }
+    }
+  });
+
+  test('docs/fhir.md shows the GAD-7 total expressions exactly as generated', () => {
+    const doc = readFileSync(new URL('../../docs/fhir.md', import.meta.url), 'utf8');
+    for (const extension of itemOf(questionnaireFor('gad7'), TOTAL_LINK_ID).extension ?? []) {
+      const expression = extension.valueExpression?.expression;
+      assert.ok(expression !== undefined);
+      assert.ok(doc.includes(JSON.stringify(expression)), `docs/fhir.md shows ${expression}`);
+      assert.ok(doc.includes(JSON.stringify(extension.url)));
     }
   });
 
