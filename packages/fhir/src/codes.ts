@@ -1,5 +1,6 @@
 import { getInstrument, instrumentIds, type InstrumentDefinition, type InstrumentId, type InstrumentItem } from '@pmh-screen/core';
 import {
+  ITEM_WEIGHT_EXTENSION,
   LOINC_SYSTEM,
   ORDINAL_VALUE_EXTENSION,
   PMH_CODE_SYSTEM,
@@ -35,19 +36,36 @@ export function ordinalValue(score: number): { url: string; valueDecimal: number
   return { url: ORDINAL_VALUE_EXTENSION, valueDecimal: score };
 }
 
+/** The `itemWeight` extension (the newer name of `ordinalValue`) carrying an option's score. */
+export function itemWeight(score: number): { url: string; valueDecimal: number } {
+  return { url: ITEM_WEIGHT_EXTENSION, valueDecimal: score };
+}
+
 /** Item codes (LOINC where verified); undefined when there is none. */
 export function itemCodes(definition: InstrumentDefinition, itemId: string): Coding[] | undefined {
   const code = loincOfItem(definition, itemId).item;
   return code === undefined ? undefined : [{ system: LOINC_SYSTEM, code }];
 }
 
-/** The coding of one answer option, without the score extension. */
+/**
+ * A text the core holds, or undefined where it holds none. Licensed wording (the EPDS) is `''` or
+ * absent until a licensed service registers it, and FHIR has no empty strings: such elements are
+ * left out, never sent empty.
+ */
+export function heldText(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text;
+}
+
+/** The coding of one answer option, without the score extension; `display` only where the core has the label. */
 function plainAnswerCoding(definition: InstrumentDefinition, item: InstrumentItem, option: ResponseOption): Coding {
   const loinc = loincOfItem(definition, item.id).answers?.[option.score];
-  // Licensed wording that is not registered (the EPDS without a pack) has no label: no display.
-  const display = option.label === '' ? {} : { display: option.label };
-  if (loinc !== undefined) return { system: LOINC_SYSTEM, code: loinc, ...display };
-  return { system: PMH_CODE_SYSTEM, code: `${definition.id}-${item.id}-${option.score}`, ...display };
+  const coding: Coding =
+    loinc !== undefined
+      ? { system: LOINC_SYSTEM, code: loinc }
+      : { system: PMH_CODE_SYSTEM, code: `${definition.id}-${item.id}-${option.score}` };
+  const display = heldText(option.label);
+  if (display !== undefined) coding.display = display;
+  return coding;
 }
 
 /** The coding of one answer option, with its score as the `ordinalValue` extension. */
@@ -147,11 +165,11 @@ function projectConcepts(): CodeSystemConcept[] {
       for (const option of item.options) {
         const coding = plainAnswerCoding(definition, item, option);
         if (coding.system !== PMH_CODE_SYSTEM || coding.code === undefined) continue;
-        concepts.push({
-          code: coding.code,
-          ...(option.label !== '' && { display: option.label }),
-          definition: `${definition.shortTitle} item ${item.id}: the option scored ${option.score}.`,
-        });
+        // Without the licensed wording the concept has no display (an empty one is invalid FHIR).
+        const concept: CodeSystemConcept = { code: coding.code };
+        if (coding.display !== undefined) concept.display = coding.display;
+        concept.definition = `${definition.shortTitle} item ${item.id}: the option scored ${option.score}.`;
+        concepts.push(concept);
       }
     }
   }

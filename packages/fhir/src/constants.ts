@@ -56,6 +56,25 @@ export const CONTEXT_EXTENSION = `${PMH_FHIR_BASE}/StructureDefinition/screening
 /** Core extension carrying an answer option's score (R4: on `Coding` and `answerOption`). */
 export const ORDINAL_VALUE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 
+/**
+ * Extension carrying an answer option's score under its newer name (FHIR extensions pack, SDC 4;
+ * "used to be called ordinalValue"). Put on `answerOption` beside {@link ORDINAL_VALUE_EXTENSION}
+ * so that renderers reading either find the same score.
+ */
+export const ITEM_WEIGHT_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/itemWeight';
+
+/** Core extension (R4): the kind of control a renderer should use for an item. */
+export const ITEM_CONTROL_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl';
+
+/** Code system of {@link ITEM_CONTROL_EXTENSION}'s values (`radio-button`, …). */
+export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
+
+/** SDC extension: a FHIRPath expression whose value a renderer keeps in the item as the answer. */
+export const CALCULATED_EXPRESSION_EXTENSION = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
+
+/** Core extension (R4): a named FHIRPath variable, in scope for the item and its descendants. */
+export const VARIABLE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/variable';
+
 export const LOINC_SYSTEM = 'http://loinc.org';
 export const SNOMED_SYSTEM = 'http://snomed.info/sct';
 export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';

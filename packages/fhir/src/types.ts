@@ -6,10 +6,22 @@
  * `@medplum/fhirtypes`, need a cast: here `Reference.type` and `subjectType` are plain strings.)
  */
 
+/** An R4 `Expression` (the value of SDC's expression extensions). */
+export interface Expression {
+  /** A variable name (`[A-Za-z][A-Za-z0-9_]*`), for `variable` extensions. */
+  name?: string;
+  /** `text/fhirpath` here. */
+  language: string;
+  expression?: string;
+  description?: string;
+}
+
 /** An R4 `Extension` with the value types this package uses. */
 export interface Extension {
   url: string;
   valueDecimal?: number;
+  valueCodeableConcept?: CodeableConcept;
+  valueExpression?: Expression;
   valueString?: string;
   valueCode?: string;
   valueBoolean?: boolean;
