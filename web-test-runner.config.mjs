@@ -28,18 +28,9 @@ const forcedColorsPlugin = {
 const LICENSED_PACK = fileURLToPath(new URL('../shared/licensed/epds.en-GB.json', import.meta.url));
 const licensedPackRoute = {
   name: 'pmh-licensed-pack',
-  serverStart({ app }) {
-    app.use(async (context, next) => {
-      if (context.path !== '/__licensed/epds.en-GB.json') return next();
-      if (!existsSync(LICENSED_PACK)) {
-        context.status = 404;
-        context.body = `not present: ${LICENSED_PACK}`;
-        return undefined;
-      }
-      context.type = 'application/json';
-      context.body = readFileSync(LICENSED_PACK, 'utf8');
-      return undefined;
-    });
+  serve(context) {
+    if (context.path !== '/__licensed/epds.en-GB.json' || !existsSync(LICENSED_PACK)) return undefined;
+    return { body: readFileSync(LICENSED_PACK, 'utf8'), type: 'json' };
   },
 };
 

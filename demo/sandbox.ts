@@ -4,8 +4,8 @@
  * configuration is read when a session starts.
  */
 import '@pmh-screen/elements';
-import { instrumentIds, verifyResult } from '@pmh-screen/core';
-import type { ScreeningResult } from '@pmh-screen/core';
+import { hasInstrumentText, instrumentIds, registerInstrumentText, verifyResult } from '@pmh-screen/core';
+import type { InstrumentTextPack, ScreeningResult } from '@pmh-screen/core';
 import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
 import { pmhEventNames } from '@pmh-screen/elements';
 import type { CrisisResource, PmhScreening } from '@pmh-screen/elements';
@@ -122,6 +122,7 @@ function apply(): void {
   const attributes: [string, string][] = [];
   if (mode() === 'fixed') attributes.push(['instruments', text('instruments')]);
   else if (text('followUp')) attributes.push(['follow-up', text('followUp')]);
+  if (text('supplementary')) attributes.push(['supplementary', text('supplementary')]);
   if (text('lang')) attributes.push(['lang', text('lang')]);
   if (text('translations')) attributes.push(['translations', text('translations')]);
   if (checked('skipIntro')) attributes.push(['skip-intro', '']);
@@ -155,6 +156,38 @@ function apply(): void {
   stage.append(el);
   element = el;
 }
+
+// Licensed EPDS wording: only ever from a file the developer points at (never from this repo).
+const packStatus = $<HTMLParagraphElement>('#pack-status');
+async function registerPack(pack: unknown, from: string): Promise<void> {
+  try {
+    await registerInstrumentText(pack as InstrumentTextPack);
+    packStatus.textContent = `EPDS wording: registered from ${from}. The pathway's default follow-up is now the EPDS.`;
+    packStatus.className = 'verdict ok';
+    apply();
+  } catch (error) {
+    packStatus.textContent = `EPDS wording from ${from} refused: ${error instanceof Error ? error.message : String(error)}`;
+    packStatus.className = 'verdict bad';
+  }
+}
+$<HTMLInputElement>('#pack').addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file === undefined) return;
+  try {
+    await registerPack(JSON.parse(await file.text()) as unknown, file.name);
+  } catch (error) {
+    packStatus.textContent = `${file.name} is not JSON: ${error instanceof Error ? error.message : String(error)}`;
+    packStatus.className = 'verdict bad';
+  }
+});
+// demo/licensed/ is git-ignored: a pack a developer put there is used, nothing else.
+void fetch(new URL('./licensed/epds.en-GB.json', document.baseURI)).then(
+  async (response) => {
+    if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) await registerPack(await response.json(), 'demo/licensed/epds.en-GB.json');
+  },
+  () => undefined,
+);
+packStatus.textContent = hasInstrumentText('epds') ? 'EPDS wording: registered.' : 'EPDS wording: not registered (the pathway follows up with the PHQ-9).';
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

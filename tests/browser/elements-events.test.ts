@@ -104,7 +104,8 @@ describe('<pmh-screening> events', () => {
   });
 
   it('pmh-escalation first, before pmh-answer and before the urgent-help page is in the DOM', async () => {
-    const el = await mount({ instruments: 'epds', 'skip-intro': true });
+    // The PHQ-9: its last item (9) is its risk item; the EPDS wording is not distributed.
+    const el = await mount({ instruments: 'phq9', 'skip-intro': true });
     const order: string[] = [];
     let urgentInDomAtEscalation: boolean | undefined;
     let escalation: PmhEscalationDetail | undefined;
@@ -114,14 +115,14 @@ describe('<pmh-screening> events', () => {
       urgentInDomAtEscalation = part(el, 'urgent-help') !== null;
     });
     el.addEventListener('pmh-answer', (e) => order.push(`${e.type}:${e.detail.itemId}`));
-    for (let i = 0; i < 9; i++) await answer(el, 0);
+    for (let i = 0; i < 8; i++) await answer(el, 0);
     await answer(el, 2);
-    expect(order.slice(-2)).to.deep.equal(['pmh-escalation', 'pmh-answer:q10']);
+    expect(order.slice(-2)).to.deep.equal(['pmh-escalation', 'pmh-answer:q9']);
     expect(urgentInDomAtEscalation).to.equal(false);
     expect(el.screen).to.equal('urgent-help');
     expect(escalation?.level).to.equal('urgent');
     expect(escalation?.sessionId).to.equal(el.sessionId);
-    expect(escalation?.trigger).to.deep.include({ instrumentId: 'epds', itemId: 'q10', value: 2 });
+    expect(escalation?.trigger).to.deep.include({ instrumentId: 'phq9', itemId: 'q9', value: 2 });
     expect(escalation?.trigger.at).to.match(ISO);
     const partial = escalation?.result as ScreeningResult;
     expect(partial.status).to.equal('partial');
@@ -177,7 +178,7 @@ describe('<pmh-screening> events', () => {
   });
 
   it('pmh-complete once, at the end page, with a complete result that passes verifyResult', async () => {
-    const el = await mount({ instruments: 'gad7 epds', context: '{"stage":"postnatal","externalRef":"A-123"}', 'skip-intro': true });
+    const el = await mount({ instruments: 'gad7 phq9', context: '{"stage":"postnatal","externalRef":"A-123"}', 'skip-intro': true });
     const events = record(el);
     let screenAtComplete: string | undefined;
     el.addEventListener('pmh-complete', () => (screenAtComplete = el.screen));
@@ -192,7 +193,7 @@ describe('<pmh-screening> events', () => {
     expect(result.context).to.deep.equal({ stage: 'postnatal', externalRef: 'A-123' });
     expect(result.instruments.map((i) => [i.id, i.score.total])).to.deep.equal([
       ['gad7', 14],
-      ['epds', 0],
+      ['phq9', 0],
     ]);
     expect(result.instruments.map((i) => [i.locale, i.translation])).to.deep.equal([
       ['en-GB', 'source'],

@@ -4,7 +4,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { instruments, registerInstrumentText } from '@pmh-screen/core';
+import { instruments, registerInstrumentText, supplementaryQuestion } from '@pmh-screen/core';
 import type { InstrumentId, InstrumentTextPack, Step } from '@pmh-screen/core';
 import '../../packages/elements/src/index.js';
 import type { PmhScreening } from '../../packages/elements/src/index.js';
@@ -146,8 +146,13 @@ export function currentStep(el: PmhScreening): Step {
   return step;
 }
 
-/** The printed index of the option with `score` on the current item (from the core's data). */
+/**
+ * The printed index of the option with `score` on the current item (from the core's data). An
+ * unscored supplementary question's "score" is its option's position.
+ */
 export function optionIndex(step: Step, score: number): number {
+  const question = supplementaryQuestion(step);
+  if (question !== undefined && score >= 0 && score < question.options.length) return score;
   const item = instruments[step.instrumentId].items.find((i) => i.id === step.itemId);
   const index = item?.options.findIndex((o) => o.score === score) ?? -1;
   if (index < 0) throw new Error(`${step.instrumentId}.${step.itemId} has no option scoring ${score}`);

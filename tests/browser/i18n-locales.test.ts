@@ -20,6 +20,7 @@ import {
   root,
   settle,
   until,
+  registerLicensedEpds,
 } from './helpers.js';
 import type { PmhScreening } from './helpers.js';
 
@@ -99,7 +100,8 @@ describe('i18n in the browser: every locale renders a full GAD-7 (translations="
     });
   }
 
-  it('EPDS in Urdu: English items marked lang="en-GB" dir="ltr" inside the right-to-left page, axe-clean', async () => {
+  it('EPDS in Urdu: English items marked lang="en-GB" dir="ltr" inside the right-to-left page, axe-clean', async function () {
+    if (!(await registerLicensedEpds())) this.skip();
     const ur = await loadTranslator('ur');
     const el = await mount({ lang: 'ur', instruments: 'epds', 'skip-intro': true });
     await until(() => el.screen === 'question' && el.locale === 'ur', 'Urdu to load');

@@ -124,8 +124,8 @@ describe('<pmh-screening kiosk>: privacy', () => {
   });
 
   it('urgent help on a kiosk: phone numbers as plain readable text, not tel:/sms: links; axe-clean', async () => {
-    const el = await mount({ kiosk: true, instruments: 'epds', 'skip-intro': true });
-    for (let i = 0; i < 9; i++) await answer(el, 0);
+    const el = await mount({ kiosk: true, instruments: 'phq9', 'skip-intro': true });
+    for (let i = 0; i < 8; i++) await answer(el, 0);
     await answer(el, 1);
     expect(el.screen).to.equal('urgent-help');
     const page = part(el, 'urgent-help');

@@ -59,6 +59,7 @@ export {
   hasInstrumentText,
   type InstrumentTextPack,
   normaliseLicensedText,
+  onInstrumentTextChange,
   registeredInstrumentText,
   registerInstrumentText,
   TEXT_PACK_LIMITS,

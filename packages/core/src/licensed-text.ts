@@ -49,6 +49,28 @@ function tidy(text: string): string {
 
 /** Registered packs by instrument, then by locale (as given, e.g. `'en-GB'`, `'pl'`). */
 const registered = new Map<InstrumentId, Map<string, Readonly<InstrumentTextPack>>>();
+/** Who wants to know when wording is registered (an element waiting to offer the EPDS). */
+const listeners = new Set<(id: InstrumentId) => void>();
+
+/**
+ * Be told whenever licensed wording is registered (or cleared): e.g. `<pmh-screening>` re-reads its
+ * configuration, so a page that registers the EPDS after the element connected still offers it.
+ * Returns the unsubscribe function.
+ */
+export function onInstrumentTextChange(listener: (id: InstrumentId) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(id: InstrumentId): void {
+  for (const listener of listeners) {
+    try {
+      listener(id);
+    } catch {
+      // A listener's failure is its own; registration has happened.
+    }
+  }
+}
 
 /** Is `locale` English, the language the published source (and its digests) is in? */
 function isSourceLocale(locale: string): boolean {
@@ -76,6 +98,7 @@ export async function registerInstrumentText(pack: InstrumentTextPack): Promise<
   }
   packs.set(checked.locale, Object.freeze(checked));
   registered.set(checked.instrumentId, packs);
+  changed(checked.instrumentId);
 }
 
 /**
@@ -113,8 +136,10 @@ export function registeredInstrumentText(id: InstrumentId, locale = 'en-GB'): Re
 
 /** @internal Forget every registered pack (tests). */
 export function clearInstrumentText(): void {
-  for (const id of registered.keys()) setLicensedDefinition(id, undefined);
+  const ids = [...registered.keys()];
+  for (const id of ids) setLicensedDefinition(id, undefined);
   registered.clear();
+  for (const id of ids) changed(id);
 }
 
 /** The shipped structure with the pack's wording in place of its empty strings. */

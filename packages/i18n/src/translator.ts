@@ -169,6 +169,7 @@ export class LocaleTranslator implements Translator {
       title: def.title,
       stem: def.stem,
       ...(def.instructions !== undefined ? { instructions: def.instructions } : {}),
+      ...(def.instructionsHeading !== undefined ? { instructionsHeading: def.instructionsHeading } : {}),
       items: def.items.map((item) => ({
         id: item.id,
         text: item.text,

@@ -159,6 +159,8 @@ export interface LocalizedInstrument {
   title: string;
   stem: string;
   instructions?: string;
+  /** The heading printed above the instructions (CORE-10: "IMPORTANT – PLEASE READ THIS FIRST"). */
+  instructionsHeading?: string;
   items: readonly LocalizedItem[];
   /** In the respondent's language, when the items are shown in English instead of their language. */
   notice?: string;

@@ -1,5 +1,5 @@
-import { parseContext, PmhConfigError, resolvePathwayConfig } from '@pmh-screen/core';
-import type { PathwayConfig, ScreeningContext } from '@pmh-screen/core';
+import { hasInstrumentText, instruments as definitions, parseContext, PmhConfigError, possibleSteps, resolvePathwayConfig } from '@pmh-screen/core';
+import type { InstrumentId, PathwayConfig, ScreeningContext } from '@pmh-screen/core';
 import type { TranslationPolicy } from '@pmh-screen/i18n';
 import type { PmhErrorDetail } from './events.js';
 
@@ -11,6 +11,8 @@ export interface ConfigInput {
   thresholds: unknown;
   context: unknown;
   translations: string | null | undefined;
+  /** Space-separated supplementary (unscored) questions to show: `whooley-help gad7-difficulty phq9-difficulty`. */
+  supplementary?: string | null | undefined;
 }
 
 /** A usable configuration, or the error that stops the widget from screening. */
@@ -60,12 +62,36 @@ export function readConfig(input: ConfigInput): ConfigReading {
       // The follow-up only matters on the pathway; a fixed list ignores it.
       followUp: input.instruments?.trim() ? null : input.followUp,
       thresholds: input.thresholds ?? undefined,
+      supplementary: input.supplementary,
     });
+    const unlicensed = withheldWording(config);
+    if (unlicensed !== null) return { state: { ok: false, error: licensedTextRequired(unlicensed) }, warnings };
     const context = readContext(input.context);
     return { state: { ok: true, config, context, policy }, warnings };
   } catch (error) {
     return { state: { ok: false, error: toErrorDetail(error), value: (error as { value?: unknown }).value }, warnings };
   }
+}
+
+/**
+ * An instrument the configuration may administer whose wording is not distributed with the library
+ * and has not been registered (the EPDS without a licensed text pack), or null.
+ */
+function withheldWording(config: PathwayConfig): InstrumentId | null {
+  const ids = new Set(possibleSteps(config).map((step) => step.instrumentId));
+  return [...ids].find((id) => !hasInstrumentText(id)) ?? null;
+}
+
+function licensedTextRequired(id: InstrumentId): PmhErrorDetail {
+  const { shortTitle, licence } = definitions[id];
+  return {
+    code: 'licensed-text-required',
+    message:
+      `The ${shortTitle} wording is not distributed with pmh-screen (© ${licence.holder}). A service that holds the copyright holder's written permission ` +
+      `registers the wording it holds with registerInstrumentText(pack) from @pmh-screen/core (or the CDN bundle) before the screening starts; ` +
+      `otherwise choose another measure (follow-up="phq9" or "core10", or leave follow-up out: the PHQ-9 is then used).`,
+    recoverable: false,
+  };
 }
 
 /** `context`: JSON text (attribute) or an object (property), checked by the core; absent: undefined. */

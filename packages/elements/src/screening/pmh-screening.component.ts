@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { instruments as definitions, nextStep } from '@pmh-screen/core';
-import type { Answers, PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
+import { instruments as definitions, isSupplementaryStep, maximumQuestions, onInstrumentTextChange } from '@pmh-screen/core';
+import type { PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
 import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import { PmhElement } from '../base/pmh-element.js';
@@ -27,11 +27,12 @@ import { renderLanguagePicker } from './screens/language-picker.js';
 import { optionId, renderErrorSummary, renderQuestion } from './screens/question.js';
 import { renderResume } from './screens/resume.js';
 import { PAGE_HEADING, renderBackLink } from './screens/shared.js';
-import { renderUrgentHelp } from './screens/urgent-help.js';
+import { questionPage } from './screens/question-page.js';
+import { renderServices, renderUrgentHelp } from './screens/urgent-help.js';
 import { screeningStyles } from './styles.js';
 
 /** Properties whose change means a new configuration. */
-const CONFIG_PROPERTIES = ['instruments', 'pathway', 'followUp', 'thresholds', 'context', 'translations'] as const;
+const CONFIG_PROPERTIES = ['instruments', 'pathway', 'followUp', 'thresholds', 'context', 'translations', 'supplementary'] as const;
 
 /** Rough seconds per question, for the introduction's "It takes about n minutes". */
 const SECONDS_PER_QUESTION = 10;
@@ -71,7 +72,8 @@ const SECONDS_PER_QUESTION = 10;
  * @fires {CustomEvent<PmhErrorDetail>} pmh-error - Bad configuration or an unusable locale: `{ code, message, recoverable }`.
  *
  * @slot intro - Replaces the introduction text (the heading and Start button stay). Light DOM: style and translate it yourself.
- * @slot end - Replaces the end page text ("what happens next"); e.g. a plain-language summary built from `pmh-complete`.
+ * @slot end - Replaces the end page text ("what happens next") when no risk question was answered non-zero in the session; e.g. a plain-language summary built from `pmh-complete`.
+ * @slot end-urgent - Replaces the end page text after a risk question was answered non-zero (the `end` slot is then never shown: no routine-only message after a disclosure). The urgent-help contacts always follow it.
  * @slot urgent-help - Shown on the urgent-help page above the list of services, e.g. your own perinatal or crisis team.
  *
  * @csspart question - The heading that holds the item text (inside the legend).
@@ -79,7 +81,8 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart continue - The Continue button, on question and urgent-help pages.
  * @csspart back - The Back link.
  * @csspart error-summary - The error summary ("There is a problem").
- * @csspart urgent-help - The content of the urgent-help interruption page.
+ * @csspart urgent-help - The content of the urgent-help interruption page, and the urgent-help contacts on the end page after a disclosure.
+ * @csspart licence-notice - The line a licence requires on every page of an instrument: "© CORE System Trust: …" (CORE-10), the EPDS citation.
  * @csspart progress - "Question n of m".
  * @csspart idle-dialog - The kiosk idle warning (kiosk mode).
  * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
@@ -115,7 +118,8 @@ const SECONDS_PER_QUESTION = 10;
  *
  * @attr instruments - Space-separated instrument ids administered in that order (`whooley gad2 gad7 epds core10 phq9`); absent: the pathway.
  * @attr pathway - `nice-perinatal` (default).
- * @attr follow-up - Depression measure after a positive Whooley: `epds` (default), `core10`, `phq9`.
+ * @attr follow-up - Depression measure after a positive Whooley: `epds`, `core10`, `phq9`. Default: `epds` when a licensed service has registered the EPDS wording (`registerInstrumentText`; the library distributes none), else `phq9` (NICE CG192 names both). `epds` without the wording: `pmh-error` `licensed-text-required` before the first question.
+ * @attr supplementary - Space-separated unscored questions to show as well: `whooley-help` (after a positive Whooley), `gad7-difficulty`, `phq9-difficulty` (after the last item). Never scored; their answers are in the result's `instruments[].supplementary`.
  * @attr lang - BCP 47 locale; absent: the document's, else `en-GB`. Unknown: English and a recoverable `pmh-error`.
  * @attr translations - `validated-only` (default) or `allow-draft`: may instrument text be shown in a draft translation?
  * @attr skip-intro - Start at the first question (the host has its own introduction).
@@ -138,6 +142,7 @@ export class PmhScreening extends PmhElement {
     pathway: { type: String },
     followUp: { type: String, attribute: 'follow-up' },
     translations: { type: String },
+    supplementary: { type: String },
     skipIntro: { type: Boolean, attribute: 'skip-intro' },
     context: {},
     name: { type: String, reflect: true },
@@ -157,8 +162,10 @@ export class PmhScreening extends PmhElement {
   declare instruments: string | null | undefined;
   /** `nice-perinatal` (the default). */
   declare pathway: string | null | undefined;
-  /** Depression measure after a positive Whooley: `epds` (default), `core10` or `phq9`. */
+  /** Depression measure after a positive Whooley: `epds`, `core10` or `phq9` (default: `epds` where its wording is registered, else `phq9`). */
   declare followUp: string | null | undefined;
+  /** Space-separated unscored supplementary questions: `whooley-help gad7-difficulty phq9-difficulty`. */
+  declare supplementary: string | null | undefined;
   /** `validated-only` (default) or `allow-draft`. */
   declare translations: string | null | undefined;
   /** Start at the first question. */
@@ -233,6 +240,9 @@ export class PmhScreening extends PmhElement {
   });
   /** Setting problems already reported (`code:message`), so each is reported once. */
   private readonly reportedSettings = new Set<string>();
+  /** Licensed wording was registered (or cleared) since the configuration was read. */
+  private textChanged = false;
+  private stopWatchingText: (() => void) | null = null;
 
   constructor() {
     super();
@@ -277,11 +287,19 @@ export class PmhScreening extends PmhElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.restoreTried = false;
+    // A page may register the EPDS wording after the element connected: read the configuration
+    // again then (the follow-up default and licensed-text-required depend on it).
+    this.stopWatchingText ??= onInstrumentTextChange(() => {
+      this.textChanged = true;
+      this.requestUpdate();
+    });
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWatchingText?.();
+    this.stopWatchingText = null;
     // Removed mid-way: the answers go (pmh-abandon 'disconnected', with the partial result) —
     // unless they are kept for a reload (persist="session"): then the session is only suspended.
     if (this.screening.inProgress && !this.sharedDevice.persist) this.screening.wipe('disconnected');
@@ -290,7 +308,8 @@ export class PmhScreening extends PmhElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.localization.sync(this.requestedLang);
     this.applyDirection(this.localization.translator.dir);
-    if (!this.hasUpdated || CONFIG_PROPERTIES.some((p) => changed.has(p))) this.readConfiguration();
+    if (!this.hasUpdated || this.textChanged || CONFIG_PROPERTIES.some((p) => changed.has(p))) this.readConfiguration();
+    this.textChanged = false;
     if (!this.hasUpdated || changed.has('crisisResources')) this.checkCrisisResources();
     this.readSharedDeviceSettings();
     this.restoreSaved();
@@ -463,6 +482,7 @@ export class PmhScreening extends PmhElement {
       thresholds: this.thresholds,
       context: this.context,
       translations: this.translations,
+      supplementary: this.supplementary,
     });
     for (const warning of reading.warnings) this.emit('pmh-error', warning);
     this.setConfigState(reading.state);
@@ -539,16 +559,9 @@ export class PmhScreening extends PmhElement {
       : this.translator.t('question.progress', { n: index, total });
   }
 
-  /** An upper estimate of the time it takes: the longest path the configuration allows. */
+  /** An upper estimate of the time it takes: the longest path the configuration allows (the core's count). */
   private estimatedMinutes(config: PathwayConfig): number {
-    const answers: Answers = {};
-    let count = 0;
-    for (let step = nextStep(config, answers); step !== null && count < 100; step = nextStep(config, answers)) {
-      const item = definitions[step.instrumentId].items.find((i) => i.id === step.itemId);
-      (answers[step.instrumentId] ??= {})[step.itemId] = Math.max(...(item?.options.map((o) => o.score) ?? [0]));
-      count++;
-    }
-    return Math.max(1, Math.ceil((count * SECONDS_PER_QUESTION) / 60));
+    return Math.max(1, Math.ceil((maximumQuestions(config) * SECONDS_PER_QUESTION) / 60));
   }
 
   private recordText(step: Step): void {
@@ -607,17 +620,18 @@ export class PmhScreening extends PmhElement {
       case 'question': {
         const step = this.screening.step;
         if (step === null) return nothing;
-        const instrument = this.translator.instrument(step.instrumentId, this.policy);
-        const item = instrument.items.find((i) => i.id === step.itemId);
-        if (item === undefined) return nothing;
+        const page = questionPage(this.translator, step, this.policy);
+        if (page === null) return nothing;
+        const definition = definitions[step.instrumentId];
         return html`${this.screening.invalid ? renderErrorSummary(t, this.focusFirstOption) : nothing}
         ${renderQuestion({
           t,
           uiLocale: this.translator.locale,
-          instrument,
-          item,
+          ...page,
           progress: this.progressText(),
-          showInstructions: definitions[step.instrumentId].items[0]?.id === step.itemId,
+          showInstructions: definition.items[0]?.id === step.itemId,
+          // The licence's own words (CORE-10 copyright line, EPDS citation), never translated.
+          licenceNotice: definition.noticeOnScreen,
           selected: this.screening.selectedValue(step),
           invalid: this.screening.invalid,
           disabled,
@@ -625,17 +639,22 @@ export class PmhScreening extends PmhElement {
           onContinue: this.onContinue,
         })}`;
       }
-      case 'urgent-help': {
-        const valid = this.crisisResources != null && checkCrisisResources(this.crisisResources) === null;
-        const resources = valid ? (this.crisisResources as readonly CrisisResource[]) : defaultCrisisResources(t);
-        // A kiosk shows numbers as plain readable text: nobody taps to call on a shared tablet.
-        return renderUrgentHelp({ t, resources, asLinks: !this.kiosk, disabled, onContinue: this.onResume });
-      }
+      case 'urgent-help':
+        return renderUrgentHelp({ t, services: this.renderServices(), disabled, onContinue: this.onResume });
       case 'end':
-        return html`${renderEnd({ t })}${this.kioskMode.renderEndControls()}`;
+        return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.renderServices() })}${this.kioskMode.renderEndControls()}`;
       case 'resume':
         return renderResume({ t, disabled, onCarryOn: this.onCarryOn, onStartAgain: this.onStartAgain });
     }
+  }
+
+  /** The urgent-help contacts: the host's list when valid, else the default UK one. */
+  private renderServices(): TemplateResult {
+    const t = this.translator.t.bind(this.translator);
+    const valid = this.crisisResources != null && checkCrisisResources(this.crisisResources) === null;
+    const resources = valid ? (this.crisisResources as readonly CrisisResource[]) : defaultCrisisResources(t);
+    // A kiosk shows numbers as plain readable text: nobody taps to call on a shared tablet.
+    return renderServices({ t, resources, asLinks: !this.kiosk });
   }
 
   override render(): TemplateResult {

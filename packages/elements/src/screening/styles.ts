@@ -179,8 +179,16 @@ export const screeningStyles = css`
     padding-inline: var(--_space) 0;
     border-inline-start: 8px solid var(--_border);
   }
-  .notice p {
+  .notice p,
+  .instructions p {
     margin-block-end: 0.25em;
+  }
+  /* The line a licence requires on every page of the instrument: quiet, legible, not a link. */
+  .licence-notice {
+    margin-block: var(--_space) 0;
+    font-size: 0.8em;
+    color: var(--_secondary);
+    overflow-wrap: anywhere;
   }
   .hint {
     color: var(--_secondary);

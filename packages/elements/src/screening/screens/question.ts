@@ -14,6 +14,8 @@ export interface QuestionView {
   progress: string;
   /** First question of this instrument: show its instructions. */
   showInstructions: boolean;
+  /** A line the instrument's licence requires on every page (CORE-10 copyright line, EPDS citation). */
+  licenceNotice?: string | undefined;
   selected: number | undefined;
   invalid: boolean;
   disabled: boolean;
@@ -80,11 +82,14 @@ export function renderQuestion(view: QuestionView): TemplateResult {
       dir=${sameLanguage ? nothing : instrument.dir}
     >
       ${view.showInstructions && instrument.instructions
-        ? html`<p class="instructions">${instrument.instructions}</p>`
+        ? html`<div class="instructions">
+            ${instrument.instructionsHeading ? html`<p class="instructions-heading"><strong>${instrument.instructionsHeading}</strong></p>` : nothing}
+            <p>${instrument.instructions}</p>
+          </div>`
         : nothing}
       <fieldset aria-describedby=${describedBy}>
         <legend>
-          <span class="caption">${instrument.stem}</span>
+          ${instrument.stem ? html`<span class="caption">${instrument.stem}</span>` : nothing}
           <h2 class="question" part="question" tabindex="-1" data-page-heading>${item.text}</h2>
         </legend>
         <p class="hint" id=${HINT_ID} lang=${sameLanguage ? nothing : view.uiLocale}>${t('question.hint')}</p>
@@ -114,6 +119,7 @@ export function renderQuestion(view: QuestionView): TemplateResult {
       </fieldset>
     </div>
     <button type="submit" class="button" part="continue" ?disabled=${view.disabled}>${t('question.continue')}</button>
+    ${view.licenceNotice ? html`<p class="licence-notice" part="licence-notice" lang="en-GB" dir="ltr">${view.licenceNotice}</p>` : nothing}
   </form>`;
   // A fresh subtree per question: no radio state or focus leaks from one page to the next.
   return html`${keyed(`${instrument.id}.${item.id}`, page)}`;

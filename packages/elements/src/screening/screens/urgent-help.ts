@@ -6,11 +6,40 @@ import type { T } from './shared.js';
 
 export interface UrgentHelpView {
   t: T;
+  /** The list of services ({@link renderServices}), the same on this page and the end page. */
+  services: TemplateResult;
+  disabled: boolean;
+  onContinue: () => void;
+}
+
+export interface ServicesView {
+  t: T;
   resources: readonly CrisisResource[];
   /** Phone numbers as `tel:`/`sms:` links (a kiosk shows them as plain text instead). */
   asLinks: boolean;
-  disabled: boolean;
-  onContinue: () => void;
+}
+
+/**
+ * What to do right now if you feel unsafe, and the services: on the urgent-help page and again on
+ * the end page after a disclosure — the same list and links, host-replaceable (`crisisResources`).
+ */
+export function renderServices(view: ServicesView): TemplateResult {
+  const { t } = view;
+  return html`<h3>${t('urgent.unsafeHeading')}</h3>
+    <p>${t('urgent.unsafeBody')}</p>
+    <ul class="services" aria-label=${t('urgent.servicesLabel')}>
+      ${view.resources.map(
+        (resource) =>
+          html`<li class="service">
+            <h4>${resource.name}</h4>
+            ${resource.description ? html`<p>${resource.description}</p>` : nothing}
+            ${resource.contacts.map((contact) => {
+              const label = contactLabel(contact, t);
+              return view.asLinks ? html`<a class="contact" href=${contactHref(contact)}>${label}</a> ` : html`<p class="contact">${label}</p>`;
+            })}
+          </li>`,
+      )}
+    </ul>`;
 }
 
 /**
@@ -24,24 +53,8 @@ export function renderUrgentHelp(view: UrgentHelpView): TemplateResult {
   return html`<div class="urgent" part="urgent-help">
       <h2 tabindex="-1" data-page-heading>${t('urgent.title')}</h2>
       <p>${t('urgent.body')}</p>
-      <h3>${t('urgent.unsafeHeading')}</h3>
-      <p>${t('urgent.unsafeBody')}</p>
       <slot name="urgent-help"></slot>
-      <ul class="services" aria-label=${t('urgent.servicesLabel')}>
-        ${view.resources.map(
-          (resource) =>
-            html`<li class="service">
-              <h4>${resource.name}</h4>
-              ${resource.description ? html`<p>${resource.description}</p>` : nothing}
-              ${resource.contacts.map((contact) => {
-                const label = contactLabel(contact, t);
-                return view.asLinks
-                  ? html`<a class="contact" href=${contactHref(contact)}>${label}</a> `
-                  : html`<p class="contact">${label}</p>`;
-              })}
-            </li>`,
-        )}
-      </ul>
+      ${view.services}
       <p>${t('urgent.continueHint')}</p>
     </div>
     <button type="button" class="button" part="continue" ?disabled=${view.disabled} @click=${view.onContinue}>
