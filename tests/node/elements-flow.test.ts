@@ -133,7 +133,7 @@ describe('screen flow: the safety order, without a DOM', () => {
     h.begin(PHQ9);
     h.answer(1);
     h.run(h.flow.wipe('disconnected'));
-    assert.equal((h.details.get('pmh-abandon')?.[0] as { reason: string }).reason, 'disconnected');
+    assert.equal((h.details.get('pmh-abandon')?.[0] as { reason: string } | undefined)?.reason, 'disconnected');
     const done = harness();
     done.begin({ kind: 'fixed', instruments: ['whooley'] });
     done.answer(0);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { instruments as definitions, isSupplementaryStep, maximumQuestions, onInstrumentTextChange } from '@pmh-screen/core';
+import { instruments as definitions, maximumQuestions, onInstrumentTextChange } from '@pmh-screen/core';
 import type { PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-screen/core';
 import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
