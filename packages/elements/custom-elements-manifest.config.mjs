@@ -10,13 +10,14 @@
 // - JSX types (`dist/jsx/custom-elements-jsx.d.ts`) come from the manifest through
 //   @wc-toolkit/jsx-types; `dist/jsx/react-jsx.d.ts` puts them into React's `JSX.IntrinsicElements`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 
 const JSX_DIR = 'dist/jsx';
 
-/** `src/a/b.ts` → `dist/a/b.js` (paths are relative to the package root). */
+/** `src/a/b.ts` (or the `.js` specifier) → `dist/a/b.js` (paths are relative to the package root). */
 export function publishedPath(path) {
-  return path.replace(/^\/?src\/(.*)\.ts$/, 'dist/$1.js');
+  return path.replace(/^\/?src\/(.*)\.(ts|js)$/, 'dist/$1.js');
 }
 
 /** Every `module`/`path` string of the manifest, rewritten in place with `publishedPath`. */
@@ -67,6 +68,16 @@ function publishedPackagePlugin() {
           // A class without a tag that nothing defines is a base class, not an element.
           if (declaration.customElement === true && declaration.tagName === undefined && !definedClasses.has(declaration.name)) {
             delete declaration.customElement;
+          }
+        }
+      }
+      // Re-exports name their module by its import specifier (`./base/pmh-element.js`): make it
+      // package-relative, as everywhere else in the manifest.
+      for (const mod of manifest.modules) {
+        for (const exp of mod.exports ?? []) {
+          const module = exp.declaration?.module;
+          if (typeof module === 'string' && module.startsWith('.')) {
+            exp.declaration.module = posix.normalize(posix.join(posix.dirname(mod.path), module));
           }
         }
       }
