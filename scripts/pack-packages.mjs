@@ -5,13 +5,15 @@
  *
  *   node scripts/pack-packages.mjs [folder]     (default: .release/; prints a size table)
  *
- * npm runs each package's prepack/postpack (scripts/package-manifest.mjs): the packed
- * package.json has no `pmh-source` condition, the repo's stays as it is.
+ * The packed package.json is the published manifest (scripts/package-manifest.mjs): no
+ * `pmh-source` condition, no repo scripts. The repo's package.json files are not touched.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedManifest } from './package-manifest.mjs';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +26,11 @@ export function workspaceFolders() {
 /**
  * Packs every workspace into `destination` (emptied first). Returns npm's report for each:
  * `{ name, version, filename, size, unpackedSize, entryCount, files: [{ path, size }], tarball }`.
+ *
+ * Each package is packed from a copy (without node_modules) whose package.json is the published
+ * manifest (`publishedManifest`, what the prepack step writes): packing never rewrites the repo's
+ * package.json files, which other processes (tests running in parallel, a dev server) may be
+ * reading at that moment.
  */
 export function packWorkspaces(destination) {
   for (const folder of workspaceFolders()) {
@@ -33,14 +40,25 @@ export function packWorkspaces(destination) {
   }
   rmSync(destination, { recursive: true, force: true });
   mkdirSync(destination, { recursive: true });
-  const out = execFileSync(
-    'npm',
-    ['pack', '--workspaces', '--pack-destination', destination, '--json', '--foreground-scripts=false'],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
-  );
-  // npm prints the lifecycle scripts' banners before the JSON on stdout.
-  const reports = JSON.parse(out.slice(out.indexOf('[')));
-  return reports.map((report) => ({ ...report, tarball: join(destination, report.filename) }));
+  const staging = mkdtempSync(join(tmpdir(), 'pmh-stage-'));
+  try {
+    return workspaceFolders().map((folder) => {
+      const copy = join(staging, basename(folder));
+      cpSync(join(repoRoot, folder), copy, { recursive: true, filter: (path) => !path.includes(`${sep}node_modules`) });
+      const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+      writeFileSync(join(copy, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
+      const out = execFileSync('npm', ['pack', copy, '--pack-destination', destination, '--json', '--ignore-scripts'], {
+        cwd: staging,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const [report] = JSON.parse(out);
+      return { ...report, tarball: join(destination, report.filename) };
+    });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** `publint --strict` on a tarball: its messages (none when clean). */

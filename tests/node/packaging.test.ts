@@ -6,8 +6,8 @@
  * The install in a clean folder, require/import and the React app: tests/browser/react-app.test.mts.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -102,7 +102,7 @@ describe('npm pack of every package', () => {
       assert.doesNotMatch(text, /"\.\/src\//, report.name);
       assert.equal(manifestOf(report).scripts, undefined, report.name);
     }
-    // ...while the repo's own manifests keep it (npm ran postpack).
+    // ...while the repo's own manifests keep it (packing works on copies).
     const repoCore = readFileSync(join(repoRoot, 'packages/core/package.json'), 'utf8');
     assert.match(repoCore, /pmh-source/);
   });
@@ -255,6 +255,31 @@ describe('install instructions', () => {
   it('tells how to install each package from npm in its README', () => {
     for (const report of reports) {
       assert.match(fileIn(report, 'README.md'), new RegExp(`npm install [^\\n]*${report.name.replace('/', '\\/')}`), report.name);
+    }
+  });
+});
+
+describe('npm pack / npm publish run in a package folder (the prepack, postpack and prepublishOnly steps)', () => {
+  it('packs the published manifest, restores the repo one byte for byte, and refuses to publish from the folder', () => {
+    // On a copy laid out like the repo (packages/fhir + scripts/), never on the repo itself.
+    const root = mkdtempSync(join(tmpdir(), 'pmh-prepack-'));
+    try {
+      mkdirSync(join(root, 'scripts'));
+      cpSync(join(repoRoot, 'scripts/package-manifest.mjs'), join(root, 'scripts/package-manifest.mjs'));
+      const copy = join(root, 'packages/fhir');
+      cpSync(join(repoRoot, 'packages/fhir'), copy, { recursive: true, filter: (path) => !path.includes('node_modules') });
+      const before = readFileSync(join(copy, 'package.json'), 'utf8');
+      const out = execFileSync('npm', ['pack', '--json', '--pack-destination', root], { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const [report] = JSON.parse(out.slice(out.indexOf('['))) as PackReport[];
+      const packed = execFileSync('tar', ['-xzOf', join(root, report!.filename), 'package/package.json'], { encoding: 'utf8' });
+      assert.doesNotMatch(packed, /pmh-source/);
+      assert.equal(readFileSync(join(copy, 'package.json'), 'utf8'), before, 'postpack restored the repo manifest');
+      assert.deepEqual(readdirSync(copy).filter((name) => name.startsWith('.')), [], 'no backup left behind');
+      const publish = spawnSync('npm', ['publish', '--dry-run'], { cwd: copy, encoding: 'utf8' });
+      assert.notEqual(publish.status, 0);
+      assert.match(publish.stderr + publish.stdout, /refuse-directory-publish/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
