@@ -130,3 +130,42 @@ describe('properties set before <pmh-screening> is defined', () => {
     expect(el.screen, 'no configuration error').to.equal('question');
   });
 });
+
+describe('objects a framework wrote as attributes before the definition', () => {
+  failOnConsole();
+
+  it('are reported on the console, naming the property and how to set it', async () => {
+    const { tag, define } = lateTag();
+    const el = document.createElement(tag) as PmhScreening;
+    // What React 19 does with object props on an element it does not know yet.
+    el.setAttribute('instruments', 'gad2');
+    el.setAttribute('crisisResources', '[object Object]');
+    el.setAttribute('context', '[object Object]');
+    const warnings: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      document.body.append(el);
+      define();
+      await settle(el);
+    } finally {
+      console.warn = warn;
+      el.remove();
+    }
+    expect(warnings.some((w) => w.includes('`crisisResources` arrived as the attribute crisisresources="[object Object]"'))).to.equal(true);
+    expect(warnings.some((w) => w.includes('`context` arrived as the attribute context="[object Object]"'))).to.equal(true);
+    expect(warnings.every((w) => w.includes('@pmh-screen/react'))).to.equal(true);
+  });
+
+  it('says nothing for attributes that are what they should be', async () => {
+    const { tag, define } = lateTag();
+    const el = document.createElement(tag) as PmhScreening;
+    el.setAttribute('instruments', 'gad2');
+    el.setAttribute('context', '{"stage":"antenatal"}');
+    document.body.append(el);
+    define();
+    await settle(el);
+    el.remove();
+    // failOnConsole fails the test on any warning.
+  });
+});

@@ -82,8 +82,33 @@ export class PmhElement extends LitElement {
     super.connectedCallback();
     // An upgrade runs the constructors, then this, synchronously; host code after
     // `customElements.define()` (or after insertion) runs after it. Record from here.
-    if (!this.hasUpdated) this.setBeforeFirstUpdate ??= new Map();
+    if (!this.hasUpdated) {
+      this.setBeforeFirstUpdate ??= new Map();
+      this.warnAboutObjectsWrittenAsAttributes();
+    }
     observeDocumentLang(this);
+  }
+
+  /**
+   * A framework that meets the element before it is defined (React 19 without a wrapper) writes
+   * object props as attributes: `crisisresources="[object Object]"`, `context="[object Object]"`.
+   * The values are gone by then; say so plainly, once, instead of failing silently.
+   */
+  private warnAboutObjectsWrittenAsAttributes(): void {
+    const declared = (this.constructor as typeof LitElement).elementProperties;
+    for (const [name, options] of declared) {
+      if (typeof name !== 'string') continue;
+      const attribute = options.attribute === false ? name.toLowerCase() : typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
+      const value = this.getAttribute(attribute);
+      const objectAsText = value !== null && /^\[object \w+\]$/.test(value.trim());
+      if (options.attribute === false ? value !== null : objectAsText) {
+        console.warn(
+          `<${this.localName}>: \`${name}\` arrived as the attribute ${attribute}="${value ?? ''}", and its value is lost. ` +
+            'Set it as a property: define the element before your framework renders it, or use a wrapper that sets properties ' +
+            '(React: @pmh-screen/react; Vue: .prop; see docs/frameworks.md).',
+        );
+      }
+    }
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
