@@ -9,6 +9,7 @@
  * `pmh-source` condition, no repo scripts. The repo's package.json files are not touched.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
@@ -81,6 +82,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `${report.name}@${report.version}  ${(report.size / 1024).toFixed(1)} KiB packed, ${(report.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${report.entryCount} files  publint --strict: ${problems.length === 0 ? 'clean' : problems.join('; ')}`,
     );
+  }
+  const elements = reports.find((report) => report.name === '@pmh-screen/elements');
+  if (elements !== undefined) {
+    const cdnFile = execFileSync('tar', ['-xzOf', elements.tarball, 'package/dist/pmh-screen.js'], { maxBuffer: 64 * 1024 * 1024 });
+    // For the release notes and docs/install.md: <script integrity="…"> of the CDN file.
+    console.log(`dist/pmh-screen.js integrity: sha384-${createHash('sha384').update(cdnFile).digest('base64')}`);
   }
   console.log(`tarballs in ${destination}`);
   if (failed) process.exit(1);
