@@ -8,15 +8,41 @@
  *
  *   npx vite build --config packages/elements/vite.config.ts   (or `npm run build -w @pmh-screen/elements`)
  */
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * `dist/pmh-screen.d.ts`, the types of the CDN file: it bundles `src/index.ts`, so it exports what
+ * the package entry exports, and its types are that entry's (tsc has written `dist/index.d.ts`
+ * and the rest of the tree, globals included: `HTMLElementTagNameMap['pmh-screening']` and the
+ * `pmh-*` events in `GlobalEventHandlersEventMap`). Types of dependencies (core, i18n, lit, zod)
+ * resolve through the package's own dependencies: a TypeScript page that loads the file from a
+ * CDN installs `@pmh-screen/elements` for its types (docs/install.md). A self-contained rollup was
+ * tried (API Extractor): it drops `declare global` and still imports zod's types.
+ */
+function cdnTypes(): Plugin {
+  return {
+    name: 'pmh-cdn-types',
+    apply: 'build',
+    closeBundle() {
+      writeFileSync(
+        here('dist/pmh-screen.d.ts'),
+        `/** Types of the CDN bundle \`pmh-screen.js\`: the same exports as \`@pmh-screen/elements\`. */\n` +
+          `export * from './index.js';\n`,
+      );
+    },
+  };
+}
 
 export default defineConfig({
   root: here('.'),
   logLevel: 'warn',
   resolve: { conditions: ['pmh-source', ...defaultClientConditions] },
+  plugins: [cdnTypes()],
   build: {
     target: 'es2022',
     outDir: here('dist'),

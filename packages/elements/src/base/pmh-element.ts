@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclaration, PropertyDeclarations, PropertyValues } from 'lit';
 import type { PmhEventMap } from '../screening/events.js';
 
 /** The `detail` type of a `pmh-*` event, by name. */
@@ -50,6 +50,14 @@ function unobserveDocumentLang(element: PmhElement): void {
  * - `lang` is a reactive, reflected property; `requestedLang` falls back to the nearest ancestor's
  *   `lang`, then the document's, and the element re-renders when `<html lang>` changes.
  * - `applyDirection()` sets the host's `dir` from the locale actually shown.
+ * - Properties set before the element was defined are never lost (a framework that renders
+ *   first, a definition that arrives later from a lazy import or the CDN bundle). This is the
+ *   standard lazy-property upgrade: an own property that shadows a reactive property's accessor
+ *   is deleted and set again through the accessor. Lit's `ReactiveElement` constructor does the
+ *   deleting (before any subclass code can run, so it cannot be done here) and sets the values
+ *   again at the first update; what this class adds is that a value the host set *after* the
+ *   upgrade but before that first update is not overwritten by the older one from before the
+ *   definition (tests/browser/react-late-definition.test.ts).
  *
  * @attr lang - BCP 47 locale; absent: the nearest ancestor's or the document's `lang`.
  */
@@ -61,9 +69,72 @@ export class PmhElement extends LitElement {
   /** BCP 47 locale requested for this element (absent: inherited from the page). */
   declare lang: string;
 
+  /**
+   * Reactive properties set since the element connected, before its first update (latest value
+   * each); `undefined` when not recording. Assigned in `connectedCallback`, never as a class field:
+   * Lit calls `requestUpdate` from its constructor, before fields exist.
+   */
+  private setBeforeFirstUpdate: Map<PropertyKey, unknown> | undefined;
+  /** Handed from `performUpdate` to `shouldUpdate`: the values to put back after Lit's replay. */
+  private toReapply: Map<PropertyKey, unknown> | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // An upgrade runs the constructors, then this, synchronously; host code after
+    // `customElements.define()` (or after insertion) runs after it. Record from here.
+    if (!this.hasUpdated) {
+      this.setBeforeFirstUpdate ??= new Map();
+      this.warnAboutObjectsWrittenAsAttributes();
+    }
     observeDocumentLang(this);
+  }
+
+  /**
+   * A framework that meets the element before it is defined (React 19 without a wrapper) writes
+   * object props as attributes: `crisisresources="[object Object]"`, `context="[object Object]"`.
+   * The values are gone by then; say so plainly, once, instead of failing silently.
+   */
+  private warnAboutObjectsWrittenAsAttributes(): void {
+    const declared = (this.constructor as typeof LitElement).elementProperties;
+    for (const [name, options] of declared) {
+      if (typeof name !== 'string') continue;
+      const attribute = options.attribute === false ? name.toLowerCase() : typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
+      const value = this.getAttribute(attribute);
+      const objectAsText = value !== null && /^\[object \w+\]$/.test(value.trim());
+      if (options.attribute === false ? value !== null : objectAsText) {
+        console.warn(
+          `<${this.localName}>: \`${name}\` arrived as the attribute ${attribute}="${value ?? ''}", and its value is lost. ` +
+            'Set it as a property: define the element before your framework renders it, or use a wrapper that sets properties ' +
+            '(React: @pmh-screen/react; Vue: .prop; see docs/frameworks.md).',
+        );
+      }
+    }
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    if (name !== undefined && this.setBeforeFirstUpdate !== undefined) {
+      this.setBeforeFirstUpdate.set(name, (this as unknown as Record<PropertyKey, unknown>)[name]);
+    }
+  }
+
+  protected override performUpdate(): void {
+    // Lit now sets the values saved from before the upgrade again, through the accessors; stop
+    // recording first so that replay is not taken for the host's latest word.
+    this.toReapply = this.setBeforeFirstUpdate;
+    this.setBeforeFirstUpdate = undefined;
+    super.performUpdate();
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const latest = this.toReapply;
+    this.toReapply = undefined;
+    if (latest !== undefined) {
+      const self = this as unknown as Record<PropertyKey, unknown>;
+      // Set during this update, before willUpdate: part of this update, no second one.
+      for (const [name, value] of latest) if (self[name] !== value) self[name] = value;
+    }
+    return super.shouldUpdate(changed);
   }
 
   override disconnectedCallback(): void {
