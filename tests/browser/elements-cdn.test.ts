@@ -57,4 +57,28 @@ describe('CDN bundle dist/pmh-screen.js', function () {
       el.remove();
     }
   });
+
+  it('exports registerInstrumentText: a page without a build step registers the EPDS wording, then offers it', async () => {
+    const bundle = (await import(/* @vite-ignore */ BUNDLE)) as {
+      registerInstrumentText: (pack: unknown) => Promise<void>;
+      hasInstrumentText: (id: string) => boolean;
+    };
+    expect(bundle.hasInstrumentText('epds')).to.equal(false);
+    const el = document.createElement('pmh-screening') as HTMLElement & { updateComplete: Promise<boolean>; screen: string };
+    el.setAttribute('instruments', 'epds');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.screen).to.equal('config-error');
+      const pack = await fetch('/__licensed/epds.en-GB.json');
+      if (!pack.ok) return; // the licensed test pack is not beside this checkout: only the refusal above is checked
+      await bundle.registerInstrumentText(await pack.json());
+      expect(bundle.hasInstrumentText('epds')).to.equal(true);
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(el.screen).to.equal('intro');
+    } finally {
+      el.remove();
+    }
+  });
 });

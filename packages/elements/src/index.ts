@@ -30,3 +30,8 @@ export {
   type PmhStartDetail,
 } from './screening/events.js';
 export type { Screen, SessionChange } from './screening/session-controller.js';
+
+// A licensed service registers the EPDS wording it holds before the screening starts; the CDN
+// bundle re-exports it so a page without a build step can (the core checks it against the
+// published text's digests).
+export { hasInstrumentText, type InstrumentTextPack, registerInstrumentText } from '@pmh-screen/core';
