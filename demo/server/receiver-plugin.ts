@@ -6,7 +6,7 @@
  * The receiver is loaded on the first request, through Vite's module runner with the `pmh-source`
  * condition, so it runs the TypeScript sources of the workspace packages (no build needed) while
  * Medplum is loaded by Node as usual. On Node 20, Medplum needs `node --experimental-websocket`;
- * without it a POST answers 503 saying so, and the rest of the dev server works as before.
+ * without it the endpoints answer 503 saying so, and the rest of the dev server works as before.
  */
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
@@ -21,6 +21,12 @@ export function referralReceiver(): Plugin {
   let receiver: Promise<Receiver> | undefined;
 
   const load = async (): Promise<Receiver> => {
+    if (typeof globalThis.WebSocket === 'undefined') {
+      throw new Error(
+        'The referral receiver runs Medplum, which needs WebSocket: on Node 20 start Vite with ' +
+          '`node --experimental-websocket node_modules/vite/bin/vite.js`.',
+      );
+    }
     const { runnerImport } = await import('vite');
     const file = fileURLToPath(new URL('./receiver.ts', import.meta.url));
     const { module } = await runnerImport<typeof import('./receiver.js')>(file, {

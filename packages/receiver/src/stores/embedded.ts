@@ -28,6 +28,12 @@ export interface EmbeddedStoreOptions {
    * resolve on this server. Default true.
    */
   seed?: boolean;
+  /**
+   * The server to use, already made (from `@pmh-screen/receiver/medplum`): to read or serve what is
+   * stored, or where a bundler cannot follow this store's lazy import of Medplum. Default: one is
+   * made on the first transaction.
+   */
+  server?: InProcessFhirServer;
 }
 
 /** `Type/id` of a `location` such as `Observation/1/_history/2` or an absolute URL. */
@@ -51,6 +57,10 @@ export function embeddedStore(options: EmbeddedStoreOptions = {}): EmbeddedStore
 
   const load = (): Promise<InProcessFhirServer> => {
     loading ??= (async () => {
+      if (options.server !== undefined) {
+        if (options.seed !== false) await seed(options.server);
+        return options.server;
+      }
       if (typeof globalThis.WebSocket === 'undefined') {
         throw new StoreError(
           'The embedded FHIR store runs Medplum, which needs WebSocket: on Node 20 run node with --experimental-websocket.',
