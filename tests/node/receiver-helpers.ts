@@ -88,6 +88,8 @@ export function identifierValues(resource: FhirResource): string[] {
  */
 export function faultyStore(inner: FhirStore): FhirStore & {
   failNext(n: number): void;
+  /** Fail the transactions whose attempt number (1, 2, …) passes the test. */
+  failWhen(test: (attempt: number) => boolean): void;
   down(): void;
   up(): void;
   attempts: number;
@@ -97,6 +99,7 @@ export function faultyStore(inner: FhirStore): FhirStore & {
 } {
   let failing = 0;
   let isDown = false;
+  let failTest: (attempt: number) => boolean = () => false;
   const waiters: ((at: number) => void)[] = [];
   const store = {
     name: `faulty(${inner.name ?? 'store'})`,
@@ -104,6 +107,9 @@ export function faultyStore(inner: FhirStore): FhirStore & {
     failures: 0,
     failNext(n: number) {
       failing = n;
+    },
+    failWhen(test: (attempt: number) => boolean) {
+      failTest = test;
     },
     down() {
       isDown = true;
@@ -116,7 +122,7 @@ export function faultyStore(inner: FhirStore): FhirStore & {
     },
     async transaction(bundle: Bundle<FhirResource>): Promise<TransactionResponse> {
       store.attempts += 1;
-      if (isDown || failing > 0) {
+      if (isDown || failing > 0 || failTest(store.attempts)) {
         if (failing > 0) failing -= 1;
         store.failures += 1;
         throw new StoreError('the FHIR server is unreachable (test)');
