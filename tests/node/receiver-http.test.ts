@@ -21,10 +21,10 @@ interface Seen {
 }
 
 /**
- * Connect, write `head` and `first`, then call `then(socket)` (to trickle, stall or reset); resolve
+ * Connect, write `head` and `first`, then call `afterwards(socket)` (to trickle, stall or reset); resolve
  * with what came back once the server closes the socket or `waitMs` passes.
  */
-function raw(base: string, head: string, first: string | Buffer, options: { waitMs?: number; then?: (socket: Socket) => void } = {}): Promise<Seen> {
+function raw(base: string, head: string, first: string | Buffer, options: { waitMs?: number; afterwards?: (socket: Socket) => void } = {}): Promise<Seen> {
   const { port, hostname } = new URL(base);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -50,7 +50,7 @@ function raw(base: string, head: string, first: string | Buffer, options: { wait
     socket.on('connect', () => {
       socket.write(head);
       if (first.length > 0) socket.write(first);
-      options.then?.(socket);
+      options.afterwards?.(socket);
     });
   });
 }
@@ -145,7 +145,7 @@ describe('receiver over HTTP: refusals and limits', () => {
     let sent = 0;
     const seen = await raw(served.base, head(path, { 'content-type': 'application/json', 'content-length': String(body.length) }), body.slice(0, 10), {
       waitMs: 4000,
-      then: (socket) => {
+      afterwards: (socket) => {
         sent = 10;
         timer = setInterval(() => {
           if (sent < body.length && !socket.destroyed) socket.write(body[sent++] ?? '');
@@ -170,7 +170,7 @@ describe('receiver over HTTP: refusals and limits', () => {
     const body = JSON.stringify(samples.core10Escalation());
     await raw(served.base, head(path, { 'content-type': 'application/json', 'content-length': String(body.length) }), body.slice(0, body.length / 2), {
       waitMs: 1000,
-      then: (socket) => setTimeout(() => socket.resetAndDestroy(), 30),
+      afterwards: (socket) => setTimeout(() => socket.resetAndDestroy(), 30),
     });
     assert.equal(await storedCount(served.store), before);
     const response = await postJson(served.url, body);
@@ -183,7 +183,7 @@ describe('receiver over HTTP: refusals and limits', () => {
     const body = JSON.stringify(result);
     await raw(served.base, head(path, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }), body, {
       waitMs: 1000,
-      then: (socket) => socket.resetAndDestroy(),
+      afterwards: (socket) => socket.resetAndDestroy(),
     });
     const count = (): Promise<number> => storedCount(served.store);
     const before = await count();

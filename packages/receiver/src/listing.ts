@@ -106,6 +106,10 @@ function normalise(options: ListOptions): ListQuery {
 /** The listing as JSON text (what `GET` answers). */
 export function listingJson(book: SessionBook, options: ListOptions): string {
   const query = normalise(options);
+  return book.page(`${query.limit}|${query.offset}|${query.group ?? ''}|${query.fhir}`, () => makeListingJson(book, query));
+}
+
+function makeListingJson(book: SessionBook, query: ListQuery): string {
   const { records, urgent } = book.orderedRecords();
   if (query.group === undefined) {
     const page = records.slice(query.offset, query.offset + query.limit);

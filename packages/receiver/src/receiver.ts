@@ -123,6 +123,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       if (known !== undefined && replay !== undefined) {
         known.acknowledged += 1;
         known.lastReceivedAt = receivedAt;
+        known.lastReceivedMs = Date.parse(receivedAt);
         book.touch(known);
         return { status: 200, body: acknowledgement(book.written(result.sessionId), replay, new Map()) };
       }
@@ -148,6 +149,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
         acknowledged: (known?.acknowledged ?? 0) + 1,
         firstReceivedAt: known?.firstReceivedAt ?? receivedAt,
         lastReceivedAt: receivedAt,
+        lastReceivedMs: Date.parse(receivedAt),
         cache: {},
       };
       book.commit(record);

@@ -46,6 +46,8 @@ export interface SessionRecord extends SessionMerge {
   acknowledged: number;
   firstReceivedAt: string;
   lastReceivedAt: string;
+  /** `lastReceivedAt` in ms, for sorting. */
+  lastReceivedMs: number;
   /** Listing entry as JSON, with and without the FHIR resources; cleared on change. */
   cache: { summary?: ScreeningSummary; full?: string; lite?: string };
 }
@@ -99,6 +101,9 @@ export class SessionBook {
   private version = 0;
   private ordered: { version: number; records: SessionRecord[]; urgent: number } | undefined;
   private grouped: { version: number; groups: SessionGroup[] } | undefined;
+  /** Listing pages as JSON text, by query, for the current version (an inbox polls the same page). */
+  private pages = new Map<string, string>();
+  private pagesVersion = -1;
 
   get(sessionId: string): SessionRecord | undefined {
     return this.records.get(sessionId);
@@ -129,6 +134,21 @@ export class SessionBook {
 
   get size(): number {
     return this.records.size;
+  }
+
+  /** A listing page from the cache of this version, or made by `make` and kept. */
+  page(query: string, make: () => string): string {
+    if (this.pagesVersion !== this.version) {
+      this.pages.clear();
+      this.pagesVersion = this.version;
+    }
+    let text = this.pages.get(query);
+    if (text === undefined) {
+      text = make();
+      if (this.pages.size >= 16) this.pages.clear();
+      this.pages.set(query, text);
+    }
+    return text;
   }
 
   /** Every session, urgent first, then the most recently received; with the urgent count. */
@@ -226,7 +246,7 @@ function group(key: string | null, records: SessionRecord[]): SessionGroup {
   return {
     key,
     urgent: records.some(isUrgent),
-    lastReceivedMs: Math.max(...records.map((r) => Date.parse(r.lastReceivedAt))),
+    lastReceivedMs: Math.max(...records.map((r) => r.lastReceivedMs)),
     records,
   };
 }
@@ -248,7 +268,7 @@ function externalRefOf(record: SessionRecord): string | null {
 function byUrgencyThenRecency(a: SessionRecord, b: SessionRecord): number {
   return (
     Number(isUrgent(b)) - Number(isUrgent(a)) ||
-    Date.parse(b.lastReceivedAt) - Date.parse(a.lastReceivedAt) ||
-    a.sessionId.localeCompare(b.sessionId)
+    b.lastReceivedMs - a.lastReceivedMs ||
+    (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0)
   );
 }
