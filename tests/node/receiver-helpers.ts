@@ -94,13 +94,10 @@ export function faultyStore(inner: FhirStore): FhirStore & {
   up(): void;
   attempts: number;
   failures: number;
-  /** Resolve when the next transaction commits. */
-  nextCommit(): Promise<number>;
 } {
   let failing = 0;
   let isDown = false;
   let failTest: (attempt: number) => boolean = () => false;
-  const waiters: ((at: number) => void)[] = [];
   const store = {
     name: `faulty(${inner.name ?? 'store'})`,
     attempts: 0,
@@ -117,9 +114,6 @@ export function faultyStore(inner: FhirStore): FhirStore & {
     up() {
       isDown = false;
     },
-    nextCommit() {
-      return new Promise<number>((resolve) => waiters.push(resolve));
-    },
     async transaction(bundle: Bundle<FhirResource>): Promise<TransactionResponse> {
       store.attempts += 1;
       if (isDown || failing > 0 || failTest(store.attempts)) {
@@ -127,9 +121,7 @@ export function faultyStore(inner: FhirStore): FhirStore & {
         store.failures += 1;
         throw new StoreError('the FHIR server is unreachable (test)');
       }
-      const response = await inner.transaction(bundle);
-      for (const resolve of waiters.splice(0)) resolve(performance.now());
-      return response;
+      return inner.transaction(bundle);
     },
   };
   if (inner.maxTransactionEntries !== undefined) Object.assign(store, { maxTransactionEntries: inner.maxTransactionEntries });

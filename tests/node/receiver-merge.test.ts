@@ -101,8 +101,6 @@ async function assertAgree(receiver: Receiver, store: EmbeddedStore, sessionId =
 }
 
 describe('receiver: merge per session', () => {
-  const escalation = phq9([1, 1, 2, 1, 0, 1, 1, 0, 1]).instruments[0]; // q9 = 1 at minute 9
-  assert.ok(escalation);
   /** The partial result sent at the escalation (PHQ-9 q9 answered 1). */
   const partialWithTrigger = (): ScreeningResult => phq9([1, 1, 2, 1, 0, 1, 1, 0, 1], { status: 'partial' });
   /** A later complete result of the same session that does not carry the trigger (q9 now 0). */
