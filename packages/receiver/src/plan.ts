@@ -73,7 +73,7 @@ export function planWrites(views: readonly Bundle<FhirResource>[], written: Read
   const chosen = new Set<string>();
   for (const [identity, { json }] of candidates) if (written.get(identity)?.json !== json) chosen.add(identity);
   // Closure: an entry sent that refers to an entry not sent whose location is unknown takes it along.
-  let grew = true;
+  let grew = chosen.size < candidates.size;
   while (grew) {
     grew = false;
     for (const identity of chosen) {
@@ -89,15 +89,23 @@ export function planWrites(views: readonly Bundle<FhirResource>[], written: Read
   const entries: PlannedEntry[] = [];
   for (const [identity, { entry, json }] of candidates) {
     if (!chosen.has(identity)) continue;
-    const relinked = json.replace(URN, (whole, urn: string) => {
-      const location = byFullUrl.has(urn) && chosen.has(byFullUrl.get(urn) ?? '') ? undefined : knownLocation.get(urn);
-      return location === undefined ? whole : JSON.stringify(location);
-    });
+    let relinked = false;
+    const text =
+      knownLocation.size === 0
+        ? json
+        : json.replace(URN, (whole, urn: string) => {
+            const target = byFullUrl.get(urn);
+            const location = target !== undefined && chosen.has(target) ? undefined : knownLocation.get(urn);
+            if (location === undefined) return whole;
+            relinked = true;
+            return JSON.stringify(location);
+          });
     const update = written.has(identity);
     const request = update
       ? { method: 'PUT' as const, url: identity }
       : { method: 'POST' as const, url: entry.request?.url ?? '', ifNoneExist: entry.request?.ifNoneExist ?? '' };
-    const planned: BundleEntry<FhirResource> = { resource: JSON.parse(relinked) as FhirResource, request };
+    const resource = relinked ? (JSON.parse(text) as FhirResource) : (entry.resource as FhirResource);
+    const planned: BundleEntry<FhirResource> = { resource, request };
     if (entry.fullUrl !== undefined) planned.fullUrl = entry.fullUrl;
     entries.push({ identity, json, fullUrl: entry.fullUrl, kind: update ? 'update' : 'create', entry: planned });
   }

@@ -48,8 +48,11 @@ export interface SessionRecord extends SessionMerge {
   lastReceivedAt: string;
   /** `lastReceivedAt` in ms, for sorting. */
   lastReceivedMs: number;
-  /** Listing entry as JSON, with and without the FHIR resources; cleared on change. */
-  cache: { summary?: ScreeningSummary; full?: string; lite?: string };
+  /**
+   * The listing entry's parts as JSON, made when the session changes (a few tenths of a
+   * millisecond, paid by the POST that changed it), so that a listing only joins strings.
+   */
+  cache: { summary?: ScreeningSummary; summaryJson?: string; resultJson?: string; fhirJson?: string };
 }
 
 /** An entry of the listing. */
@@ -124,12 +127,21 @@ export class SessionBook {
     record.cache = {};
     this.records.set(record.sessionId, record);
     this.version += 1;
+    this.prepare(record);
   }
 
-  /** A session changed in place (a retry acknowledged). */
+  /** A session's counters changed (a retry acknowledged): only its summary is made again. */
   touch(record: SessionRecord): void {
-    record.cache = {};
+    record.cache = { ...record.cache, summary: undefined, summaryJson: undefined };
     this.version += 1;
+    this.prepare(record);
+  }
+
+  /** Make the cached parts of a session's listing entry. */
+  private prepare(record: SessionRecord): void {
+    record.cache.summaryJson ??= JSON.stringify(this.summary(record));
+    record.cache.resultJson ??= JSON.stringify(viewOf(record));
+    record.cache.fhirJson ??= JSON.stringify(this.fhirOf(record.sessionId));
   }
 
   get size(): number {
@@ -197,21 +209,11 @@ export class SessionBook {
     return record.cache.summary;
   }
 
-  /** A session's listing entry (cached as JSON). */
+  /** A session's listing entry as JSON (an {@link InboxEntry}), from its cached parts. */
   entryJson(record: SessionRecord, withFhir: boolean): string {
-    if (withFhir) {
-      record.cache.full ??= JSON.stringify(this.entry(record, true));
-      return record.cache.full;
-    }
-    record.cache.lite ??= JSON.stringify(this.entry(record, false));
-    return record.cache.lite;
-  }
-
-  /** A session's listing entry. */
-  entry(record: SessionRecord, withFhir: boolean): InboxEntry {
-    const entry: InboxEntry = { summary: this.summary(record), result: viewOf(record) };
-    if (withFhir) entry.fhir = this.fhirOf(record.sessionId);
-    return entry;
+    this.prepare(record);
+    const { summaryJson, resultJson, fhirJson } = record.cache;
+    return `{"summary":${summaryJson ?? 'null'},"result":${resultJson ?? 'null'}${withFhir ? `,"fhir":${fhirJson ?? 'null'}` : ''}}`;
   }
 
   /** The FHIR resources written for a session, with their server ids and references resolved. */
