@@ -245,5 +245,11 @@ describe('receiver: merge per session', () => {
     assert.deepEqual(view.risk.triggers, [{ ...t1, changedLater: true }]);
     assert.ok(verifyResult(view).ok);
     assert.deepEqual(best.risk.triggers, [], 'the delivery itself is not changed');
+    assert.equal('assessed' in view.risk, false, 'no field the result did not have');
+    // Where results carry `risk.assessed`, the view has the session's OR.
+    const withField = { ...best, risk: { ...best.risk, assessed: false } } as ScreeningResult;
+    assert.equal((mergedView(withField, [], true).risk as { assessed?: boolean }).assessed, true);
+    assert.equal((mergedView(withField, [t1]).risk as { assessed?: boolean }).assessed, true);
+    assert.equal((mergedView(withField, []).risk as { assessed?: boolean }).assessed, false);
   });
 });

@@ -77,11 +77,11 @@ export function riskAssessedIn(result: ScreeningResult): boolean {
 
 /**
  * The session as one result: `best` (the result that supersedes the others) with the union of every
- * trigger of the session. Each trigger is kept; those that no longer match `best`'s answer to
+ * trigger of the session (and `assessed`, the session's OR, where the result has the field). Each trigger is kept; those that no longer match `best`'s answer to
  * their item are marked `changedLater` (the disclosure stands: the respondent answered so, then
  * otherwise), so the view still verifies.
  */
-export function mergedView(best: ScreeningResult, triggers: readonly RiskTrigger[]): ScreeningResult {
+export function mergedView(best: ScreeningResult, triggers: readonly RiskTrigger[], assessed = false): ScreeningResult {
   const current = new Map<string, number>();
   for (const entry of best.instruments) for (const answer of entry.answers) current.set(`${entry.id}|${answer.itemId}`, answer.value);
   // The trigger that stands for an item: `best`'s own standing one (it matches `best`'s answer).
@@ -96,8 +96,11 @@ export function mergedView(best: ScreeningResult, triggers: readonly RiskTrigger
     else copy.changedLater = true;
     return copy;
   });
-  const view: ScreeningResult = { ...best, risk: { ...best.risk, level: merged.length > 0 ? 'urgent' : 'none', triggers: merged } };
-  return view;
+  const risk: ScreeningResult['risk'] & { assessed?: boolean } = { ...best.risk, level: merged.length > 0 ? 'urgent' : 'none', triggers: merged };
+  // `risk.assessed` (additive in the schema): where the result has it, the session's answer is the
+  // OR of every delivery's, and any trigger means a risk item was answered.
+  if ('assessed' in best.risk) risk.assessed = (best.risk as { assessed?: unknown }).assessed === true || assessed || merged.length > 0;
+  return { ...best, risk };
 }
 
 /** The newest version of each instrument across deliveries: what the listing shows beside `best`'s own. */

@@ -77,15 +77,16 @@ export function advance(record: SessionMerge | undefined, result: ScreeningResul
   const held = best[result.status];
   if (held === undefined || compareRank(rank, held.rank) > 0) best[result.status] = { result, rank };
   const triggers = unionTriggers(record?.triggers ?? [], result.risk.triggers);
+  const riskAssessed = (record?.riskAssessed ?? false) || riskAssessedIn(result);
   const primary = best.complete ?? best.partial;
   if (primary === undefined) throw new Error('advance: no result');
-  const views = [mergedView(primary.result, triggers)];
-  if (best.complete !== undefined && best.partial !== undefined) views.push(mergedView(best.partial.result, triggers));
+  const views = [mergedView(primary.result, triggers, riskAssessed)];
+  if (best.complete !== undefined && best.partial !== undefined) views.push(mergedView(best.partial.result, triggers, riskAssessed));
   return {
     arrivals,
     best,
     triggers,
-    riskAssessed: (record?.riskAssessed ?? false) || riskAssessedIn(result),
+    riskAssessed,
     versions: withInstruments(record?.versions ?? new Map(), result, rank),
     views,
   };
