@@ -1,11 +1,14 @@
 /**
- * The referral inbox: what a clinician at the receiving end sees. Reads `GET /api/results` from the
- * demo's reference receiver (demo/server/receiver.ts) and lists the screenings, urgent first, with
- * scores, bands and the FHIR resources the server holds. Browser code: no Medplum, no core.
+ * The referral inbox: what a clinician at the receiving end sees. Reads the listing
+ * (`GET /api/results`) of the demo's receiver (`@pmh-screen/receiver`, demo/server/receiver.ts) and
+ * lists the screenings, urgent first, with scores, bands and the FHIR resources stored. Browser
+ * code: no Medplum, no core (the package's types only).
  */
-import type { InboxEntry, InboxListing, InstrumentSummary, ScreeningSummary, TriggerSummary } from './server/receiver.js';
+import type { InboxEntry, InboxListing, InstrumentSummary, ScreeningSummary, TriggerSummary } from '@pmh-screen/receiver';
 
 const REFRESH_MS = 5000;
+/** The listing is paged; the demo shows the first page, urgent first. */
+const LISTING_URL = '/api/results?limit=200';
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 const list = document.querySelector<HTMLElement>('#list');
@@ -95,7 +98,7 @@ function screeningCard(entry: InboxEntry): HTMLElement {
   const details = h(
     'details',
     {},
-    h('summary', {}, `FHIR resources (${entry.fhir.entry?.length ?? 0})`),
+    h('summary', {}, `FHIR resources (${entry.fhir?.entry?.length ?? 0})`),
     h('pre', { class: 'json', tabindex: '0' }, h('code', {}, JSON.stringify(entry.fhir, null, 2))),
   );
   details.open = openDetails.has(summary.sessionId);
@@ -151,7 +154,7 @@ function render(listing: InboxListing): void {
 async function refresh(): Promise<void> {
   if (timer !== undefined) clearTimeout(timer);
   try {
-    const response = await fetch('/api/results', { headers: { accept: 'application/json' } });
+    const response = await fetch(LISTING_URL, { headers: { accept: 'application/json' } });
     const body = (await response.json()) as InboxListing | { errors?: string[] };
     if (!response.ok || !('screenings' in body)) {
       throw new Error(('errors' in body && body.errors?.join(' ')) || `The receiver answered ${response.status}.`);

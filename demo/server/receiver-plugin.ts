@@ -1,16 +1,16 @@
 /**
- * Vite plugin that mounts the demo's referral receiver ({@link ./receiver.ts}) on the dev server
- * (`npm start`) and the preview server: `POST /api/results`, `GET /api/results`.
+ * Vite plugin that mounts the demo's referral receiver ({@link ./receiver.ts}, i.e.
+ * `@pmh-screen/receiver`) on the dev server (`npm start`) and the preview server:
+ * `POST /api/results`, `GET /api/results`.
  *
  * The receiver is loaded on the first request, through Vite's module runner with the `pmh-source`
- * condition, so it runs the TypeScript sources of `@pmh-screen/core` and `@pmh-screen/fhir` (no
- * build needed) while Medplum is loaded by Node as usual. On Node 20, Medplum needs
- * `node --experimental-websocket`; without it the endpoints answer 503 saying so, and the rest of
- * the dev server works as before.
+ * condition, so it runs the TypeScript sources of the workspace packages (no build needed) while
+ * Medplum is loaded by Node as usual. On Node 20, Medplum needs `node --experimental-websocket`;
+ * without it the endpoints answer 503 saying so, and the rest of the dev server works as before.
  */
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
-import type { ReferralReceiver } from './receiver.js';
+import type { Receiver } from '@pmh-screen/receiver';
 
 const RESULTS_PATH = '/api/results';
 
@@ -18,9 +18,9 @@ const RESULTS_PATH = '/api/results';
 export function referralReceiver(): Plugin {
   // The repository root: where `@pmh-screen/*` and Medplum resolve from.
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  let receiver: Promise<ReferralReceiver> | undefined;
+  let receiver: Promise<Receiver> | undefined;
 
-  const load = async (): Promise<ReferralReceiver> => {
+  const load = async (): Promise<Receiver> => {
     if (typeof globalThis.WebSocket === 'undefined') {
       throw new Error(
         'The referral receiver runs Medplum, which needs WebSocket: on Node 20 start Vite with ' +
@@ -36,7 +36,7 @@ export function referralReceiver(): Plugin {
         inline: { resolve: { conditions: ['pmh-source'], noExternal: [/^@pmh-screen\//] } },
       },
     });
-    return module.createReceiver();
+    return module.createDemoReceiver();
   };
 
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
@@ -47,7 +47,7 @@ export function referralReceiver(): Plugin {
     }
     receiver ??= load();
     receiver.then(
-      (r) => r.nodeHandler(req, res),
+      (r) => r.node(req, res),
       (error: unknown) => {
         receiver = undefined;
         res.statusCode = 503;

@@ -25,6 +25,7 @@ const LICENCE: Record<string, string> = {
   '@pmh-screen/elements': CORE10_LICENSED,
   '@pmh-screen/i18n': 'MIT',
   '@pmh-screen/fhir': 'MIT',
+  '@pmh-screen/receiver': 'MIT',
   '@pmh-screen/react': 'MIT',
 };
 

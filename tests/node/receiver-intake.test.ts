@@ -1,34 +1,42 @@
 /**
- * The demo's reference referral receiver: POST /api/results verifies, converts to FHIR and runs the
- * transaction; GET /api/results lists what was received, urgent first.
+ * `@pmh-screen/receiver`, the basics (moved from the demo's receiver test, assertions kept):
+ * POST verifies, converts to FHIR and stores; GET lists what was received, urgent first.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
-import type { Bundle } from '@medplum/fhirtypes';
 import { createResult, getInstrument } from '@pmh-screen/core';
-import { createReceiver, type InboxListing, MAX_BODY_BYTES, type ReferralReceiver } from '../../demo/server/receiver.js';
+import type { Bundle } from '@pmh-screen/fhir';
+import { createReceiver, DEFAULT_MAX_BODY_BYTES, embeddedStore, type EmbeddedStore, type InboxListing, type Receiver } from '@pmh-screen/receiver';
 import { samples } from '../../demo/server/samples.js';
+import { listen, storedCount } from './receiver-helpers.js';
 
-const post = (receiver: ReferralReceiver, body: unknown) =>
-  receiver.handle({ method: 'POST', url: '/api/results', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const URL_BASE = 'http://receiver.test';
 
-async function list(receiver: ReferralReceiver): Promise<InboxListing> {
-  const response = await receiver.handle({ method: 'GET', url: '/api/results' });
+function make(options: Parameters<typeof createReceiver>[0] = {}): { receiver: Receiver; store: EmbeddedStore } {
+  const store = embeddedStore();
+  return { receiver: createReceiver({ ...options, store, onError: () => undefined }), store };
+}
+
+async function post(receiver: Receiver, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await receiver.handle(
+    new Request(`${URL_BASE}/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+async function list(receiver: Receiver): Promise<InboxListing> {
+  const response = await receiver.handle(new Request(`${URL_BASE}/results`));
   assert.equal(response.status, 200);
-  return response.body as InboxListing;
+  return (await response.json()) as InboxListing;
 }
 
-async function stored(receiver: ReferralReceiver): Promise<number> {
-  let n = 0;
-  for (const type of ['QuestionnaireResponse', 'Observation', 'RiskAssessment'] as const) n += (await receiver.fhir.search(type)).length;
-  return n;
-}
-
-describe('referral receiver', () => {
+describe('receiver: intake and listing', () => {
   test('a good result is stored (201, transaction-response) and listed with its FHIR', async () => {
-    const receiver = createReceiver();
+    const { receiver, store } = make();
     const result = samples.pathwayUrgentComplete();
     const response = await post(receiver, result);
     assert.equal(response.status, 201);
@@ -36,8 +44,8 @@ describe('referral receiver', () => {
     assert.equal(bundle.type, 'transaction-response');
     // Four instruments' responses and scores, the EPDS RiskAssessment, the risk-items Observation.
     assert.equal(bundle.entry?.length, 10);
-    assert.ok(bundle.entry?.every((e) => e.response?.status === '201'));
-    assert.equal(await stored(receiver), 10);
+    assert.ok(bundle.entry?.every((e) => (e as { response?: { status: string } }).response?.status === '201'));
+    assert.equal(await storedCount(store), 10);
 
     const { screenings, counts } = await list(receiver);
     assert.deepEqual(counts, { screenings: 1, urgent: 1 });
@@ -45,6 +53,7 @@ describe('referral receiver', () => {
     assert.ok(entry !== undefined);
     assert.equal(entry.summary.sessionId, result.sessionId);
     assert.equal(entry.summary.urgent, true);
+    assert.equal(entry.summary.riskAssessed, true);
     assert.deepEqual(
       entry.summary.instruments.map((i) => [i.id, i.total, i.band, i.positive]),
       result.instruments.map((i) => [i.id, i.score.total, i.score.band, i.score.positive]),
@@ -53,18 +62,20 @@ describe('referral receiver', () => {
     assert.deepEqual(entry.summary.triggers.map((t) => [t.shortTitle, t.itemNumber, t.itemText, t.answerLabel, t.value]), [
       ['EPDS', 10, epds.items[9]?.text, epds.items[9]?.options.find((o) => o.score === 1)?.label, 1],
     ]);
-    assert.equal(entry.fhir.type, 'collection');
-    assert.deepEqual(entry.fhir.entry?.map((e) => e.resource?.resourceType).sort(), [
-      ...Array(4).fill('Observation'),
+    assert.deepEqual(entry.result, result, 'the listing carries the result itself (nothing to merge yet)');
+    assert.equal(entry.fhir?.type, 'collection');
+    assert.deepEqual(entry.fhir?.entry?.map((e) => e.resource?.resourceType).sort(), [
+      ...Array(5).fill('Observation'),
       ...Array(4).fill('QuestionnaireResponse'),
       'RiskAssessment',
     ]);
+    assert.ok(entry.fhir?.entry?.every((e) => typeof e.resource?.id === 'string'), 'listed resources carry their server ids');
   });
 
   test('urgent risk is listed first', async () => {
-    const receiver = createReceiver();
+    const { receiver } = make();
     let clock = Date.parse('2025-03-04T12:00:00Z');
-    const timed = createReceiver({ now: () => new Date((clock += 60_000)) });
+    const { receiver: timed } = make({ now: () => new Date((clock += 60_000)) });
     for (const r of [receiver, timed]) {
       assert.equal((await post(r, samples.core10Escalation())).status, 201);
       assert.equal((await post(r, samples.pathwayNegative())).status, 201);
@@ -82,7 +93,7 @@ describe('referral receiver', () => {
   });
 
   test('a bad body gets 400 with the verification errors, and nothing is stored', async () => {
-    const receiver = createReceiver();
+    const { receiver, store } = make();
     const tampered = samples.pathwayNegative();
     const gad2 = tampered.instruments[1];
     assert.ok(gad2 !== undefined);
@@ -98,62 +109,61 @@ describe('referral receiver', () => {
     }
     const tamperedErrors = ((await post(receiver, tampered)).body as { errors: string[] }).errors;
     assert.ok(tamperedErrors.some((e) => /total/.test(e)), tamperedErrors.join('; '));
-    assert.equal(await stored(receiver), 0);
+    assert.equal(await storedCount(store), 0);
     assert.deepEqual((await list(receiver)).counts, { screenings: 0, urgent: 0 });
   });
 
   test('the same body twice: 201, then 200, and no duplicates', async () => {
-    const receiver = createReceiver();
+    const { receiver, store } = make();
     const body = JSON.stringify(samples.pathwayUrgentPartial());
     assert.equal((await post(receiver, body)).status, 201);
-    const count = await stored(receiver);
+    const count = await storedCount(store);
     const again = await post(receiver, body);
     assert.equal(again.status, 200);
-    assert.ok((again.body as Bundle).entry?.every((e) => e.response?.status === '200'));
-    assert.equal(await stored(receiver), count);
+    assert.ok((again.body as Bundle).entry?.every((e) => (e as { response?: { status: string } }).response?.status === '200'));
+    assert.equal(await storedCount(store), count);
     const { screenings } = await list(receiver);
     assert.equal(screenings.length, 1);
     assert.equal(screenings[0]?.summary.deliveries, 2);
   });
 
   test('the same body many times at once: still no duplicates', async () => {
-    const receiver = createReceiver();
+    const { receiver, store } = make();
     const body = JSON.stringify(samples.allInstruments());
     const statuses = (await Promise.all(Array.from({ length: 5 }, () => post(receiver, body)))).map((r) => r.status);
     assert.deepEqual(statuses.sort(), [200, 200, 200, 200, 201]);
-    assert.equal(await stored(receiver), 15);
+    assert.equal(await storedCount(store), 15);
   });
 
-  test('partial at the escalation, then complete: both kept once; a late partial changes nothing', async () => {
-    const receiver = createReceiver();
+  test('partial at the escalation, then complete: both kept once; the partial again changes nothing', async () => {
+    const { receiver, store } = make();
     assert.equal((await post(receiver, samples.pathwayUrgentPartial())).status, 201);
     assert.equal((await post(receiver, samples.pathwayUrgentComplete())).status, 201);
     // Responses and scores of both, one RiskAssessment, a risk-items Observation of each.
-    assert.equal(await stored(receiver), 7 + 7 + 1 + 2);
+    assert.equal(await storedCount(store), 7 + 7 + 1 + 2);
     const late = await post(receiver, samples.pathwayUrgentPartial());
     assert.equal(late.status, 200);
-    assert.equal((late.body as { resourceType: string }).resourceType, 'OperationOutcome');
-    assert.equal(await stored(receiver), 17);
+    assert.equal((late.body as { resourceType: string }).resourceType, 'Bundle');
+    assert.equal(await storedCount(store), 17);
     const [entry] = (await list(receiver)).screenings;
     assert.equal(entry?.summary.status, 'complete');
     assert.equal(entry?.summary.deliveries, 3);
   });
 
   test('a result without answers (abandoned at once) is acknowledged and not stored', async () => {
-    const receiver = createReceiver();
+    const { receiver, store } = make();
     const empty = createResult({ answers: {}, status: 'partial', sessionId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' });
     const response = await post(receiver, empty);
     assert.equal(response.status, 200);
     assert.match(JSON.stringify(response.body), /Nothing to store/);
-    assert.equal(await stored(receiver), 0);
+    assert.equal(await storedCount(store), 0);
     assert.equal((await list(receiver)).counts.screenings, 0);
   });
 
   test('over HTTP: the Node handler answers POST and GET, and refuses oversized bodies, other paths and methods', async () => {
-    const receiver = createReceiver();
-    const server = createServer(receiver.nodeHandler);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { receiver } = make({ path: '/api/results' });
+    const served = await listen(receiver.node);
+    const base = served.base;
     try {
       const created = await fetch(`${base}/api/results`, {
         method: 'POST',
@@ -164,11 +174,15 @@ describe('referral receiver', () => {
       assert.match(created.headers.get('content-type') ?? '', /^application\/json/);
       assert.equal(((await created.json()) as Bundle).type, 'transaction-response');
 
-      const bad = await fetch(`${base}/api/results`, { method: 'POST', body: '{"schema":"nope"}' });
+      const bad = await fetch(`${base}/api/results`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"schema":"nope"}' });
       assert.equal(bad.status, 400);
       assert.ok(((await bad.json()) as { errors: string[] }).errors.length > 0);
 
-      const big = await fetch(`${base}/api/results`, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+      const big = await fetch(`${base}/api/results`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(DEFAULT_MAX_BODY_BYTES + 1),
+      });
       assert.equal(big.status, 413);
 
       const listing = (await (await fetch(`${base}/api/results`)).json()) as InboxListing;
@@ -177,9 +191,9 @@ describe('referral receiver', () => {
       assert.equal((await fetch(`${base}/api/other`)).status, 404);
       const del = await fetch(`${base}/api/results`, { method: 'DELETE' });
       assert.equal(del.status, 405);
-      assert.equal(del.headers.get('allow'), 'GET, HEAD, POST');
+      assert.equal(del.headers.get('allow'), 'GET, HEAD, POST, OPTIONS');
     } finally {
-      server.close();
+      await served.close();
     }
   });
 });
