@@ -248,6 +248,7 @@ export class PmhScreening extends PmhElement {
       requestUpdate: () => this.requestUpdate(),
       reportLocaleError: (detail) => this.emit('pmh-error', detail),
       localeChanged: (translator) => this.screening.session?.setLocale(translator.locale),
+      mayChangeLanguage: () => (this.screening.session?.snapshot().answers.length ?? 0) === 0,
     });
     this.kioskMode = new KioskController(this, {
       screening: this.screening,
@@ -434,6 +435,8 @@ export class PmhScreening extends PmhElement {
     const saved = this.persistence.restore(this.configState.config, this.configState.context);
     if (saved === 'ignored') {
       this.notice = 'config.storedDataIgnored';
+    } else if (saved === 'expired') {
+      this.notice = 'status.cleared';
     } else if (saved !== null) {
       this.policy = this.configState.policy;
       if (this.localization.ready) saved.session.setLocale(this.translator.locale);
@@ -521,7 +524,9 @@ export class PmhScreening extends PmhElement {
     const result = this.screening.completedResult;
     if (result !== this.formResult) {
       this.formResult = result;
-      this.internals.setFormValue(result ? JSON.stringify(result) : null);
+      // No state argument would let the browser keep the result in history form state and hand it
+      // back on Back (formStateRestoreCallback): none is given, in kiosk mode or any other.
+      this.internals.setFormValue(result ? JSON.stringify(result) : null, null);
     }
     if (result) {
       this.internals.setValidity({});
