@@ -180,10 +180,11 @@ describe('<pmh-screening> and the browser history form state (issue 16)', functi
       expect(typeof json === 'string' && JSON.parse(json).status, 'the form carries the result while on the page').to.equal('complete');
 
       // Away to another page in the same frame, then Back: a new document, built from history.
-      (frame.contentWindow as Window).location.href = '/tests/browser/fixtures/element-page.html?instruments=gad7';
-      await waitFor(() => (frame?.contentWindow as Window & { pmhMounted?: unknown }).pmhMounted !== undefined && frame?.contentWindow?.document !== first.doc, 'the other page');
-      const away = frame.contentWindow?.document ?? null;
-      (frame.contentWindow as Window).history.back();
+      const win = frame.contentWindow as Window & { pmhMounted?: unknown };
+      win.location.href = '/tests/browser/fixtures/element-page.html?instruments=gad7';
+      await waitFor(() => win.document !== first.doc && win.pmhMounted !== undefined, 'the other page');
+      const away = win.document;
+      win.history.back();
       const back = await pageLoaded(away);
       await new Promise((resolve) => setTimeout(resolve, 100));
 
