@@ -30,3 +30,7 @@ export {
   type PmhStartDetail,
 } from './screening/events.js';
 export type { Screen, SessionChange } from './screening/session-controller.js';
+/** How long a locale chunk is waited for (5 s) before `locale-load-timeout`. */
+export { LOCALE_LOAD_TIMEOUT_MS } from './screening/locale-controller.js';
+/** How long a saved session (`persist="session"`) may be resumed after its last save (2 hours). */
+export { SAVED_SESSION_MAX_AGE_MS } from './screening/persist/session-store.js';
