@@ -168,6 +168,41 @@ describe('persist="session" with real reloads and opened windows', function () {
     expect(page.el.sessionId).to.equal(first.el.sessionId);
   });
 
+  it('a page whose name was lost before the reload (no window opened it, so no copy can have come in) still resumes', async () => {
+    const first = await openInFrame();
+    await start(first.el);
+    await answer(first.el, 2);
+    expect(first.win.name).to.match(/^pmh-tab:/);
+    const marker = first.win.name;
+    first.win.name = ''; // as a browser may do after a visit to another site
+    const page = await reload(first);
+    expect(page.el.screen).to.equal('resume');
+    expect(page.win.name, 'bound again, to a new marker').to.match(/^pmh-tab:/).and.not.equal(marker);
+    expect(page.el.sessionId).to.equal(first.el.sessionId);
+  });
+
+  it('embedded in an unnamed iframe: a reload of the host page still resumes', async () => {
+    const frame = document.createElement('iframe');
+    frames.push(frame);
+    frame.src = `/tests/browser/fixtures/frame-host-page.html?${QUERY}`;
+    document.body.append(frame);
+    const innerOf = async (): Promise<Page> => {
+      await until(() => frame.contentWindow?.document.readyState === 'complete' && frame.contentWindow.frames.length === 1, 'the host page', 8000);
+      return loaded(frame.contentWindow?.frames[0] as FixtureWindow);
+    };
+    const first = await innerOf();
+    await start(first.el);
+    await answer(first.el, 2);
+    expect(first.win.name).to.match(/^pmh-tab:/);
+    const hostDocument = frame.contentWindow?.document;
+    frame.contentWindow?.location.reload();
+    await until(() => frame.contentWindow?.document !== hostDocument, 'the host page to reload', 8000);
+    const page = await innerOf();
+    // (Chromium gives the recreated frame its name back from history; the test above covers a browser that does not.)
+    expect(page.el.screen).to.equal('resume');
+    expect(page.el.sessionId).to.equal(first.el.sessionId);
+  });
+
   it('a session saved in the opened window itself resumes on its own reload', async () => {
     const opener = await openInFrame('instruments=gad2');
     const popup = opener.win.open(`${PAGE}?${QUERY}`) as FixtureWindow | null;
