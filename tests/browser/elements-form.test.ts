@@ -1,6 +1,6 @@
 /**
  * Form association through ElementInternals: the result JSON under `name`, invalid until
- * complete, reset and disabled.
+ * complete, reset and disabled; no history form state for the browser to hand back.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { verifyResult } from '@pmh-screen/core';
@@ -115,4 +115,85 @@ describe('<pmh-screening> in a form', () => {
     await settle(el);
     expect(radios(el).every((r) => r.disabled)).to.equal(true);
   });
+});
+
+/** What the form-state fixture page (fixtures/form-state-page.html) reports to this page. */
+type FormStateWindow = Window & {
+  pmhRestored?: { state: string; reason: string }[];
+  pmhPageShows?: { persisted: boolean }[];
+};
+
+/**
+ * Polls with timers (not animation frames), for pages in an iframe.
+ */
+async function waitFor(condition: () => boolean, what: string, timeout = 8000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/*
+ * Issue 16 item 2. The pages run in an iframe: a history traversal inside a frame never uses the
+ * back-forward cache (only top-level pages are cached), so Back builds a new document and the
+ * browser restores its form state, which is exactly the path under test — the test checks both
+ * (`pageshow.persisted` is false, and the plain input in the same form gets its value back).
+ */
+describe('<pmh-screening> and the browser history form state (issue 16)', function () {
+  this.timeout(20000);
+  failOnConsole();
+  const host = window as FormStateWindow;
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => {
+    frame?.remove();
+    delete host.pmhRestored;
+    delete host.pmhPageShows;
+  });
+
+  /** A page of the iframe has loaded and its element rendered. */
+  async function pageLoaded(previous: Document | null): Promise<{ doc: Document; el: PmhScreening }> {
+    await waitFor(() => {
+      const win = frame?.contentWindow as (Window & { pmhMounted?: unknown }) | null;
+      return win?.document !== previous && win?.document.readyState === 'complete' && win.pmhMounted !== undefined;
+    }, 'the page to load');
+    const win = frame?.contentWindow as Window & { pmhMounted: Promise<PmhScreening> };
+    const el = await win.pmhMounted;
+    await settle(el);
+    return { doc: win.document, el };
+  }
+
+  for (const mode of ['kiosk', 'personal device'] as const) {
+    it(`${mode}: a completed result is never handed back by formStateRestoreCallback after navigating away and back (no back-forward cache)`, async () => {
+      frame = document.createElement('iframe');
+      const query = `instruments=gad2&skip-intro=${mode === 'kiosk' ? '&kiosk=' : ''}`;
+      frame.src = `/tests/browser/fixtures/form-state-page.html?${query}`;
+      document.body.append(frame);
+      const first = await pageLoaded(null);
+      const plain = first.doc.querySelector<HTMLInputElement>('input[name="plain"]');
+      if (plain === null) throw new Error('no plain input');
+      plain.value = 'typed';
+      await completeAll(first.el, () => 1);
+      expect(first.el.screen).to.equal('end');
+      const form = first.doc.querySelector('form') as HTMLFormElement;
+      const json = new FormData(form).get('screening');
+      expect(typeof json === 'string' && JSON.parse(json).status, 'the form carries the result while on the page').to.equal('complete');
+
+      // Away to another page in the same frame, then Back: a new document, built from history.
+      const win = frame.contentWindow as Window & { pmhMounted?: unknown };
+      win.location.href = '/tests/browser/fixtures/element-page.html?instruments=gad7';
+      await waitFor(() => win.document !== first.doc && win.pmhMounted !== undefined, 'the other page');
+      const away = win.document;
+      win.history.back();
+      const back = await pageLoaded(away);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(host.pmhPageShows?.map((s) => s.persisted), 'never from the back-forward cache').to.deep.equal([false, false]);
+      expect(back.doc.querySelector<HTMLInputElement>('input[name="plain"]')?.value, 'the browser did restore this form').to.equal('typed');
+      expect(host.pmhRestored ?? [], 'nothing handed back to the element').to.deep.equal([]);
+      expect(back.el.screen).to.not.equal('end');
+      expect(back.el.value).to.equal('');
+      expect(new FormData(back.doc.querySelector('form') as HTMLFormElement).has('screening')).to.equal(false);
+    });
+  }
 });

@@ -7,7 +7,8 @@
 import { expect } from '@open-wc/testing';
 import { resolvePathwayConfig, ScreeningSession } from '@pmh-screen/core';
 import type { PmhAbandonDetail, PmhCompleteDetail, PmhErrorDetail, PmhStartDetail } from '../../packages/elements/src/index.js';
-import { storageKey } from '../../packages/elements/src/screening/persist/session-store.js';
+import { serializeSession, storageKey } from '../../packages/elements/src/screening/persist/session-store.js';
+import { tabIdentity } from '../../packages/elements/src/screening/persist/tab-binding.js';
 import {
   answer,
   completeAll,
@@ -153,12 +154,16 @@ describe('<pmh-screening persist="session">', () => {
     foreign.answer(1);
     const otherContext = new ScreeningSession({ config: resolvePathwayConfig({ instruments: 'phq9 gad7' }), context: { stage: 'antenatal' } });
     otherContext.answer(1);
+    // Written as this tab would write them (v2: bound to the tab, stamped now), so only what is wrong in each is wrong.
+    const saved = (session: ScreeningSession) => serializeSession(session, 'question', { tab: tabIdentity(true), now: Date.now(), salt: '0011223344556677' });
+    const valid = JSON.parse(saved(new ScreeningSession({ config: resolvePathwayConfig({ instruments: 'phq9 gad7' }), context: JSON.parse(ATTRS['context'] as string) as Record<string, string> }))) as Record<string, unknown>;
     const cases = [
       '{not json',
       'null',
-      JSON.stringify({ schema: 'pmh-screen/stored-session/v1', screen: 'question', snapshot: foreign.snapshot() }),
+      saved(foreign),
+      saved(otherContext),
+      JSON.stringify({ ...valid, snapshot: { answers: 'everything' } }),
       JSON.stringify({ schema: 'pmh-screen/stored-session/v1', screen: 'question', snapshot: otherContext.snapshot() }),
-      JSON.stringify({ schema: 'pmh-screen/stored-session/v1', screen: 'question', snapshot: { answers: 'everything' } }),
     ];
     for (const raw of cases) {
       sessionStorage.setItem(KEY, raw);
@@ -194,14 +199,23 @@ describe('<pmh-screening persist="session">', () => {
     }
   });
 
-  it('off by default (nothing stored; removal abandons as before); other values report invalid-persist', async () => {
+  it('off by default (nothing stored, window.name untouched; removal abandons as before); other values report invalid-persist', async () => {
+    window.name = '';
     const el = await mount({ instruments: 'phq9 gad7' });
     const events = record(el);
     await start(el);
     await answer(el, 1);
     expect(ours()).to.deep.equal([]);
+    expect(window.name, 'no tab marker without persist').to.equal('');
     el.remove();
     expect(named(events, 'pmh-abandon').map((e) => (e.detail as PmhAbandonDetail).reason)).to.deep.equal(['disconnected']);
+
+    const kiosk = await mount({ instruments: 'phq9 gad7', kiosk: true, persist: 'session' }, (host) => host.addEventListener('pmh-error', () => undefined));
+    await start(kiosk);
+    await answer(kiosk, 1);
+    expect(ours()).to.deep.equal([]);
+    expect(window.name, 'kiosk: no tab marker either').to.equal('');
+    kiosk.remove();
 
     const errors: PmhErrorDetail[] = [];
     await mount({ instruments: 'gad7', persist: 'local' }, (host) => host.addEventListener('pmh-error', (e) => errors.push(e.detail)));

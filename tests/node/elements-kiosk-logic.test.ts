@@ -1,23 +1,15 @@
 /**
  * The DOM-free logic behind shared devices, on fake clocks: the kiosk's idle timer, when the
- * countdown is announced, attribute parsing, the Shift-three-times shortcut, and the stored
- * session of `persist="session"` (key without personal data, validation of what is read back).
+ * countdown is announced, attribute parsing and the Shift-three-times shortcut. (The stored
+ * session of `persist="session"` is tested in elements-persist-store.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import sinon from 'sinon';
-import { resolvePathwayConfig, ScreeningSession } from '@pmh-screen/core';
-import type { PathwayConfig } from '@pmh-screen/core';
 import { IdleTimer, shouldAnnounce } from '../../packages/elements/src/screening/kiosk/idle-timer.js';
 import { readSeconds, readSharedDeviceSettings } from '../../packages/elements/src/screening/kiosk/settings.js';
 import type { SharedDeviceInput } from '../../packages/elements/src/screening/kiosk/settings.js';
 import { ShiftCounter } from '../../packages/elements/src/screening/kiosk/quick-exit.js';
-import {
-  parseStoredSession,
-  serializeSession,
-  STORAGE_PREFIX,
-  storageKey,
-} from '../../packages/elements/src/screening/persist/session-store.js';
 
 describe('elements kiosk: IdleTimer', () => {
   let clock: sinon.SinonFakeTimers;
@@ -231,71 +223,5 @@ describe('elements kiosk: announcements and settings', () => {
     slow.press('Shift', 3_000);
     assert.equal(slow.press('Shift', 6_000), false, 'too slow');
     assert.equal(slow.press('Shift', 7_000), true);
-  });
-});
-
-describe('elements persist: stored session', () => {
-  const config: PathwayConfig = resolvePathwayConfig({ instruments: 'phq9 gad7' });
-  const answered = (values: number[], options: { context?: Record<string, string> } = {}): ScreeningSession => {
-    const session = new ScreeningSession({ config, ...(options.context && { context: options.context }) });
-    for (const value of values) session.answer(value);
-    return session;
-  };
-
-  it('the key is the prefix and a hash of the configuration only: stable, distinct, no personal data', () => {
-    const key = storageKey(config);
-    assert.match(key, /^pmh-screen:session:v1:[0-9a-f]{8}$/);
-    assert.ok(key.startsWith(STORAGE_PREFIX));
-    assert.equal(storageKey(resolvePathwayConfig({ instruments: 'phq9 gad7' })), key);
-    assert.notEqual(storageKey(resolvePathwayConfig({ instruments: 'gad7 phq9' })), key);
-    assert.notEqual(storageKey(resolvePathwayConfig({ instruments: 'phq9 gad7', thresholds: { gad7: 8 } })), key);
-    // Key order inside the configuration does not matter.
-    assert.equal(storageKey({ thresholds: { gad7: 8 }, instruments: ['gad7'], kind: 'fixed' } as PathwayConfig), storageKey({ kind: 'fixed', instruments: ['gad7'], thresholds: { gad7: 8 } }));
-  });
-
-  it('round trip: the same session id, answers, position and risk triggers', () => {
-    const session = answered([1, 0, 0, 0, 0, 0, 0, 0, 2, 3]); // phq9 q1..q9 (q9 = 2: risk), gad7 q1
-    assert.equal(session.triggers.length, 1);
-    const reading = parseStoredSession(serializeSession(session, 'urgent-help'), config, undefined);
-    assert.equal(reading.kind, 'restored');
-    if (reading.kind !== 'restored') return;
-    assert.equal(reading.screen, 'urgent-help');
-    assert.equal(reading.session.sessionId, session.sessionId);
-    assert.deepEqual(reading.session.current, session.current);
-    assert.deepEqual(reading.session.snapshot(), session.snapshot());
-    assert.equal(reading.session.result('partial').risk.level, 'urgent');
-  });
-
-  it('nothing stored: none; junk, foreign formats, other configurations or contexts, finished sessions: ignored (never throws)', () => {
-    assert.deepEqual(parseStoredSession(null, config, undefined), { kind: 'none' });
-    const good = serializeSession(answered([1]), 'question');
-    const finished = answered([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    assert.equal(finished.finished, true);
-    const junk = [
-      '{',
-      'null',
-      '42',
-      '"text"',
-      '[]',
-      JSON.stringify({ schema: 'someone-else/v3', snapshot: {} }),
-      JSON.stringify({ schema: 'pmh-screen/stored-session/v1', screen: 'question', snapshot: { hello: 'world' } }),
-      good.replace('"value":1', '"value":99'),
-      serializeSession(finished, 'question'),
-      serializeSession(answered([1], { context: { externalRef: 'A' } }), 'question'),
-      serializeSession(new ScreeningSession({ config }), 'question'),
-    ];
-    for (const raw of junk) {
-      const reading = parseStoredSession(raw, config, undefined);
-      assert.equal(reading.kind, 'ignored', raw.slice(0, 80));
-      if (reading.kind === 'ignored') assert.ok(reading.reason.length > 0);
-    }
-    assert.equal(parseStoredSession(good, resolvePathwayConfig({ instruments: 'gad7' }), undefined).kind, 'ignored', 'another configuration');
-    assert.equal(parseStoredSession(good, config, { externalRef: 'B' }).kind, 'ignored', 'another context');
-    const reading = parseStoredSession(
-      JSON.stringify({ schema: 'pmh-screen/stored-session/v1', screen: 'urgent-help', snapshot: answered([1]).snapshot() }),
-      config,
-      undefined,
-    );
-    assert.equal(reading.kind === 'restored' && reading.screen, 'question', 'no urgent-help page without a risk trigger');
   });
 });

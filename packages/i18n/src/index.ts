@@ -20,7 +20,7 @@ export { loadLocaleMetas, localeMetas } from './meta.js';
 export { localeNames, SOURCE_LOCALE, supportedLocales, type SupportedLocale } from './names.js';
 export { directionOf, isSupportedLocale, resolveLocale } from './locale.js';
 // registry.ts validates with zod; registry-store.ts (what translators read) has no zod.
-export { registerTranslation, TranslationError, translationInputSchema, type TranslationInput } from './registry.js';
+export { registerTranslation, TRANSLATION_LIMITS, TranslationError, translationInputSchema, type TranslationInput } from './registry.js';
 export { registeredTranslation, type RegisteredTranslation, unregisterTranslation } from './registry-store.js';
 export { sourceTranslator, type Translator } from './translator.js';
 export type {

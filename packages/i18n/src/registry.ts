@@ -1,4 +1,4 @@
-import { instrumentIds, instruments, PmhConfigError } from '@pmh-screen/core';
+import { instrumentIds, instruments, MAX_MESSAGE_LENGTH, PmhConfigError, toPlainJson } from '@pmh-screen/core';
 import * as z from 'zod/mini';
 import { resolveLocale } from './locale.js';
 import { SOURCE_LOCALE } from './names.js';
@@ -7,17 +7,44 @@ import { storeTranslation } from './registry-store.js';
 export { type RegisteredTranslation, registeredTranslation, unregisterTranslation } from './registry-store.js';
 
 /**
+ * Bounds of what {@link registerTranslation} reads, checked (without recursion) before anything
+ * else: nesting (a translation is 5 levels deep), values in all (an EPDS is about 70), and
+ * characters per string (item texts are a sentence or two). Far above any real translation.
+ */
+export const TRANSLATION_LIMITS = { maxDepth: 8, maxNodes: 1000, maxStringLength: 2000 } as const;
+
+/** The longest locale a result may carry (the core's result schema): the tag is recorded in results. */
+const MAX_TAG_LENGTH = 35;
+
+/** At most this many issues are listed (then a count of the rest). */
+const MAX_ISSUES = 50;
+/** How much of a host's string (a key, a locale) an issue quotes. */
+const QUOTE_LENGTH = 40;
+
+/** A host's string, cut for a message: at most {@link QUOTE_LENGTH} characters. */
+function cut(text: string): string {
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}… (${text.length} characters)` : text;
+}
+
+function boundedMessage(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message;
+}
+
+/**
  * Thrown by {@link registerTranslation} for input that does not fit. `code` is
  * `'invalid-translation'`; `field` names the first offending field (`'texts.items.q3.options'`);
- * `issues` lists every problem found, each as `field: message`.
+ * `issues` lists the problems found (at most 50, then how many more), each as `field: message`.
+ * The message is at most 2,000 characters and quotes at most a short prefix of any input.
  */
 export class TranslationError extends PmhConfigError {
   readonly issues: readonly string[];
   constructor(issues: readonly string[]) {
-    const first = issues[0] ?? 'translation: invalid';
-    super('invalid-translation', `Invalid translation: ${issues.join('; ')}`, { field: first.split(':')[0] });
+    const shown = issues.slice(0, MAX_ISSUES).map((issue) => boundedMessage(issue));
+    if (issues.length > MAX_ISSUES) shown.push(`… and ${issues.length - MAX_ISSUES} more problem(s)`);
+    const first = shown[0] ?? 'translation: invalid';
+    super('invalid-translation', boundedMessage(`Invalid translation: ${shown.join('; ')}`), { field: cut(first.split(':')[0] ?? 'translation') });
     this.name = 'TranslationError';
-    this.issues = issues;
+    this.issues = shown;
   }
 }
 
@@ -56,7 +83,7 @@ export type TranslationInput = z.infer<typeof translationInputSchema>;
  * worded here, each as `field: message`.
  */
 function describeIssue(issue: z.core.$ZodIssue): string[] {
-  const at = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : 'translation');
+  const at = (path: readonly PropertyKey[]): string => (path.length ? path.map((p) => cut(String(p))).join('.') : 'translation');
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => `${at([...issue.path, k])}: unknown field`);
@@ -88,30 +115,39 @@ function canonicalTag(tag: string): string | null {
  * permission required; CORE-10: no derivatives) needs `provenance.permission`, the permission the
  * host holds; the translator returns it as `LocalizedInstrument.provenance.permission`.
  *
+ * Untrusted input is safe to pass: it is first copied into plain JSON data within
+ * {@link TRANSLATION_LIMITS} (the core's `toPlainJson`), so getters that throw, Proxies, cycles,
+ * deep nesting and huge strings are a `TranslationError`, never another exception; the registered
+ * text is that copy, which the host cannot change afterwards.
+ *
  * @throws {TranslationError} naming the field, e.g. `texts.items.q3.options: expected 4 labels, got 3`
- *   or `provenance.permission: required for a validated EPDS translation …`.
+ *   or `provenance.permission: required for a validated EPDS translation …`. Nothing else.
  */
 export function registerTranslation(input: unknown): void {
-  const parsed = translationInputSchema.safeParse(input);
+  const plain = toPlainJson(input, TRANSLATION_LIMITS, 'translation');
+  if (!plain.ok) throw new TranslationError([plain.error]);
+  const parsed = translationInputSchema.safeParse(plain.value);
   if (!parsed.success) {
     throw new TranslationError(parsed.error.issues.flatMap(describeIssue));
   }
   const value = parsed.data;
   const issues: string[] = [];
-  const tag = canonicalTag(value.locale);
-  const resolved = tag ? resolveLocale(tag) : null;
-  if (!tag || !resolved) {
-    issues.push(`locale: "${value.locale}" is not a valid BCP 47 language tag`);
+  const tag = value.locale.length > MAX_TAG_LENGTH ? null : canonicalTag(value.locale);
+  const resolved = tag && tag.length <= MAX_TAG_LENGTH ? resolveLocale(tag) : null;
+  if (value.locale.length > MAX_TAG_LENGTH || (tag !== null && tag.length > MAX_TAG_LENGTH)) {
+    issues.push(`locale: "${cut(value.locale)}" is longer than ${MAX_TAG_LENGTH} characters (the longest locale a result may carry)`);
+  } else if (!tag || !resolved) {
+    issues.push(`locale: "${cut(value.locale)}" is not a valid BCP 47 language tag`);
   } else if (!resolved.supported) {
-    issues.push(`locale: "${value.locale}" is not a supported locale (the interface has no translation for it)`);
+    issues.push(`locale: "${cut(value.locale)}" is not a supported locale (the interface has no translation for it)`);
   } else if (resolved.locale === SOURCE_LOCALE) {
-    issues.push(`locale: "${value.locale}" is English, the source language; nothing to translate`);
+    issues.push(`locale: "${cut(value.locale)}" is English, the source language; nothing to translate`);
   }
   const def = instruments[value.instrumentId];
   const expected = def.items.map((i) => i.id);
   const given = Object.keys(value.texts.items);
   for (const id of expected) if (!given.includes(id)) issues.push(`texts.items.${id}: missing (expected items ${expected.join(', ')})`);
-  for (const id of given) if (!expected.includes(id)) issues.push(`texts.items.${id}: unknown item for ${value.instrumentId} (expected ${expected.join(', ')})`);
+  for (const id of given) if (!expected.includes(id)) issues.push(`texts.items.${cut(id)}: unknown item for ${value.instrumentId} (expected ${expected.join(', ')})`);
   for (const item of def.items) {
     const t = value.texts.items[item.id];
     if (t && t.options.length !== item.options.length) {
@@ -136,7 +172,7 @@ export function registerTranslation(input: unknown): void {
     const question = extras.find((q) => q.id === id);
     if (!question) {
       const known = extras.map((q) => q.id).join(', ') || 'none';
-      issues.push(`texts.supplementary.${id}: unknown supplementary question for ${value.instrumentId} (expected ${known})`);
+      issues.push(`texts.supplementary.${cut(id)}: unknown supplementary question for ${value.instrumentId} (expected ${known})`);
     } else if (t.options.length !== question.options.length) {
       issues.push(`texts.supplementary.${id}.options: expected ${question.options.length} labels, got ${t.options.length}`);
     }

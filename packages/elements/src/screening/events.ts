@@ -69,8 +69,10 @@ export interface PmhCompleteDetail {
  * `quick-exit`: the respondent cleared them at once ("Leave this page", Shift three times, or "No,
  * clear my answers" in the idle warning). `restart`: `restart()`, a form reset, or "Start again"
  * after a reload. `disconnected`: the element was removed (not with `persist="session"`).
+ * `expired`: a session saved with `persist="session"` was found after its time ran out (2 hours
+ * after its last save): its partial result, then it is removed.
  */
-export type PmhAbandonReason = 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit';
+export type PmhAbandonReason = 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit' | 'expired';
 
 /** `pmh-abandon`: answers are wiped before completion. */
 export interface PmhAbandonDetail {
@@ -83,6 +85,7 @@ export interface PmhAbandonDetail {
 export type PmhElementErrorCode =
   | 'unsupported-locale'
   | 'locale-load-failed'
+  | 'locale-load-timeout'
   | 'invalid-translations'
   | 'invalid-crisis-resources'
   | 'invalid-idle-timeout'

@@ -55,7 +55,7 @@ const SECONDS_PER_QUESTION = 10;
  * interaction a modal dialog asks "Do you need more time?" and counts down `idle-warning` seconds,
  * then the answers are wiped (`pmh-abandon` `idle-timeout`, with the partial result and its risk)
  * and the start returns; the end page clears itself; "Leave this page" wipes at once. Personal
- * devices (`persist="session"`): the session survives a reload in the same tab.
+ * devices (`persist="session"`): the session survives a reload in the same tab (for 2 hours).
  *
  * Browser history (`history`, opt-in, never in kiosk mode): each question, urgent-help and end
  * page gets a history entry (same URL), so the browser's Back button goes back a page with every
@@ -68,7 +68,7 @@ const SECONDS_PER_QUESTION = 10;
  * @fires {CustomEvent<PmhAnswerDetail>} pmh-answer - An answer is confirmed with Continue: `{ sessionId, instrumentId, itemId, value, answeredAt }`.
  * @fires {CustomEvent<PmhEscalationDetail>} pmh-escalation - A risk question is answered non-zero, before anything else (and before the urgent-help page renders): `{ sessionId, level: 'urgent', trigger, result }` with the partial result.
  * @fires {CustomEvent<PmhCompleteDetail>} pmh-complete - The end page is reached: `{ result }` (`status: 'complete'`).
- * @fires {CustomEvent<PmhAbandonDetail>} pmh-abandon - Answers are wiped before completion: `{ reason: 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit', result }` (`status: 'partial'`). Dispatched on the element itself (on removal it is no longer in the document: listen on the element).
+ * @fires {CustomEvent<PmhAbandonDetail>} pmh-abandon - Answers are wiped before completion: `{ reason: 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit' | 'expired', result }` (`status: 'partial'`). Dispatched on the element itself (on removal it is no longer in the document: listen on the element).
  * @fires {CustomEvent<PmhErrorDetail>} pmh-error - Bad configuration or an unusable locale: `{ code, message, recoverable }`.
  *
  * @slot intro - Replaces the introduction text (the heading and Start button stay). Light DOM: style and translate it yourself.
@@ -131,7 +131,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr idle-warning - Kiosk: seconds the warning counts down before the wipe (default 30; 0: wipe without a warning).
  * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
- * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab (personal devices; ignored in kiosk mode).
+ * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab, for up to 2 hours after its last change (personal devices; ignored in kiosk mode).
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
@@ -258,6 +258,7 @@ export class PmhScreening extends PmhElement {
       requestUpdate: () => this.requestUpdate(),
       reportLocaleError: (detail) => this.emit('pmh-error', detail),
       localeChanged: (translator) => this.screening.session?.setLocale(translator.locale),
+      mayChangeLanguage: () => (this.screening.session?.snapshot().answers.length ?? 0) === 0,
     });
     this.kioskMode = new KioskController(this, {
       screening: this.screening,
@@ -453,6 +454,8 @@ export class PmhScreening extends PmhElement {
     const saved = this.persistence.restore(this.configState.config, this.configState.context);
     if (saved === 'ignored') {
       this.notice = 'config.storedDataIgnored';
+    } else if (saved === 'expired') {
+      this.notice = 'status.cleared';
     } else if (saved !== null) {
       this.policy = this.configState.policy;
       if (this.localization.ready) saved.session.setLocale(this.translator.locale);
@@ -541,7 +544,9 @@ export class PmhScreening extends PmhElement {
     const result = this.screening.completedResult;
     if (result !== this.formResult) {
       this.formResult = result;
-      this.internals.setFormValue(result ? JSON.stringify(result) : null);
+      // No state argument would let the browser keep the result in history form state and hand it
+      // back on Back (formStateRestoreCallback): none is given, in kiosk mode or any other.
+      this.internals.setFormValue(result ? JSON.stringify(result) : null, null);
     }
     if (result) {
       this.internals.setValidity({});
