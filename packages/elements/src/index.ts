@@ -30,3 +30,4 @@ export {
   type PmhStartDetail,
 } from './screening/events.js';
 export type { Screen, SessionChange } from './screening/session-controller.js';
+export { AUDIO_LIMITS, type AudioRegistration, registerAudio } from './read-aloud/audio-registry.js';
