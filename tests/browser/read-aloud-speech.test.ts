@@ -189,6 +189,14 @@ describe('<pmh-screening read-aloud>: the Listen button', () => {
     expect(listenButton(el), 'a zh-CN voice reads Simplified Chinese').to.not.equal(null);
     el.remove();
 
+    speech.voices = [voice('pa-PK'), voice('en-GB')];
+    el = await mountIn('pa', { instruments: 'gad7' }, events);
+    expect(listenButton(el), 'a Shahmukhi (pa-PK) voice does not read Gurmukhi Punjabi').to.equal(null);
+    speech.arrive([voice('pa_IN')]);
+    await settle(el);
+    expect(listenButton(el), 'a pa-IN voice does (written pa_IN by some systems)').to.not.equal(null);
+    el.remove();
+
     removeSpeech();
     el = await mount({ 'read-aloud': true, instruments: 'gad7' }, (host) => host.addEventListener('pmh-error', (e) => events.push(e)));
     expect(listenButton(el)).to.equal(null);
@@ -302,7 +310,7 @@ describe('<pmh-screening read-aloud>: the Listen button', () => {
     await stopsOn(el, async () => start(el), 'Start');
     for (let i = 0; i < 8; i++) await answer(el, 0);
     speech.autoEnd = true;
-    await stopsOn(el, async () => answer(el, 1), 'the answer that opens urgent help');
+    await stopsOn(el, async () => void (await answer(el, 1)), 'the answer that opens urgent help');
     expect(el.screen).to.equal('urgent-help');
     speech.autoEnd = true;
     const from = speech.spoken.length;

@@ -5,10 +5,10 @@
  * nothing.
  */
 import type { Step } from '@pmh-screen/core';
-import { clipFor } from './audio-registry.js';
+import type { clipFor } from './audio-registry.js';
 import { pageBlocks, readingOrder } from './page-text.js';
 import type { Block } from './page-text.js';
-import { speech, voiceFor } from './voices.js';
+import type { speech, voiceFor } from './voices.js';
 
 /** A recording, and what it replaces (spoken instead if it cannot play). */
 interface Clip {
@@ -18,7 +18,18 @@ interface Clip {
 
 type Segment = Block | Clip;
 
+/**
+ * The recording registry and the voices, passed in by the controller that already has them (so
+ * this lazy chunk shares no module with the main bundle, and costs first paint nothing).
+ */
+export interface ReadingTools {
+  clipFor: typeof clipFor;
+  speech: typeof speech;
+  voiceFor: typeof voiceFor;
+}
+
 export interface ReadingRequest {
+  tools: ReadingTools;
   /** The Listen control: the page is everything after it among its siblings. */
   from: Element;
   /** The question on screen (its recordings are looked up), `null` on other pages. */
@@ -40,7 +51,7 @@ export interface Reading {
  * recording replaces its stem, question and options; `instructions` the instructions. The
  * recording is looked up in the language the pieces are shown in, so it matches the screen.
  */
-export function segments(blocks: readonly Block[], question: Step | null): Segment[] {
+export function segments(blocks: readonly Block[], question: Step | null, clipFor: ReadingTools['clipFor']): Segment[] {
   const out: Segment[] = [];
   const clips = new Map<string, Clip>();
   for (const block of blocks) {
@@ -64,9 +75,10 @@ export function segments(blocks: readonly Block[], question: Step | null): Segme
 
 /** Starts reading the page after `request.from`. */
 export function read(request: ReadingRequest): Reading {
+  const { clipFor, speech, voiceFor } = request.tools;
   const queue: Segment[] = [
     ...(request.note ? [{ ...request.note, role: 'text' as const }] : []),
-    ...segments(readingOrder(pageBlocks(request.from)), request.question),
+    ...segments(readingOrder(pageBlocks(request.from)), request.question, clipFor),
   ];
   const synth = speech();
   let stopped = false;

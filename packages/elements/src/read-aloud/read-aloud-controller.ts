@@ -31,7 +31,7 @@ export interface ReadAloudOptions {
 
 /** The pages with a Listen button. */
 const PAGES: ReadonlySet<string> = new Set(['intro', 'question', 'urgent-help', 'end']);
-const SPEAKER = 'M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 7.97v8.05A4.5 4.5 0 0 0 16.5 12zM14 3.23v2.06a7 7 0 0 1 0 13.42v2.06a9 9 0 0 0 0-17.54z';
+const SPEAKER = 'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4z';
 const STOP = 'M6 6h12v12H6z';
 
 /**
@@ -171,6 +171,7 @@ export class ReadAloudController implements ReactiveController {
         const from = this.#host.renderRoot.querySelector('.read-aloud');
         if (from === null) return this.stop();
         const reading = read({
+          tools: { clipFor, speech, voiceFor },
           from,
           question: step,
           note,

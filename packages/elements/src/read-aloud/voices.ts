@@ -1,10 +1,10 @@
 /**
- * Which device voice may read a text aloud. A voice reads only text in its own language (and
- * script: a Cantonese `zh-HK` voice never reads Simplified Chinese text, a `pa-PK` voice never
- * reads Gurmukhi), so no text is ever read with another language's voice. And only a voice the
- * device speaks itself (`localService`): a remote voice would send the words on screen (an
- * urgent-help page, say) to a speech service, and nothing leaves the browser unless the host says
- * where.
+ * Which device voice may read a text aloud. A voice reads only text in its own language and
+ * script (compared after `Intl.Locale#maximize()`: a Cantonese `zh-HK` voice, `zh-Hant-HK`, never
+ * reads Simplified Chinese, `zh-Hans`; a `pa-PK` voice, Shahmukhi, never reads Gurmukhi `pa`), so
+ * no text is ever read with another language's voice. And only a voice the device speaks itself
+ * (`localService`): a remote voice would send the words on screen (an urgent-help page, say) to a
+ * speech service, and nothing leaves the browser unless the host says where.
  */
 
 /** The browser's speech synthesis, when it has one that can speak utterances. */
@@ -12,37 +12,13 @@ export function speech(): SpeechSynthesis | undefined {
   return typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined' ? speechSynthesis : undefined;
 }
 
-/** Scripts a region implies where a language is written in more than one. */
-const REGION_SCRIPT: Readonly<Record<string, string>> = {
-  'zh-cn': 'hans',
-  'zh-sg': 'hans',
-  'zh-my': 'hans',
-  'zh-tw': 'hant',
-  'zh-hk': 'hant',
-  'zh-mo': 'hant',
-  'pa-in': 'guru',
-  'pa-pk': 'arab',
-};
-/** The script a bare language tag means (CLDR likely subtags), for the same languages. */
-const DEFAULT_SCRIPT: Readonly<Record<string, string>> = { zh: 'hans', pa: 'guru' };
-
-interface Tag {
-  language: string;
-  script: string | undefined;
-  region: string | undefined;
-}
-
-/** Language, script and region of a BCP 47 tag (voices on some systems write `en_GB`). */
-export function parseTag(tag: string): Tag {
-  const [language = '', ...rest] = tag.replace(/_/g, '-').toLowerCase().split('-');
-  let script: string | undefined;
-  let region: string | undefined;
-  for (const sub of rest) {
-    if (/^[a-z]{4}$/.test(sub) && script === undefined && region === undefined) script = sub;
-    else if ((sub.length === 2 || /^\d{3}$/.test(sub)) && region === undefined) region = sub;
+/** Language, likely script and region of a tag (some systems write `en_GB`); `undefined` if it is none. */
+function maximal(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag.replace(/_/g, '-')).maximize();
+  } catch {
+    return undefined;
   }
-  script ??= REGION_SCRIPT[`${language}-${region}`] ?? DEFAULT_SCRIPT[language];
-  return { language, script, region };
 }
 
 /**
@@ -52,15 +28,14 @@ export function parseTag(tag: string): Tag {
  */
 export function voiceFor(lang: string): SpeechSynthesisVoice | undefined {
   const synth = speech();
-  if (synth === undefined || lang === '') return undefined;
-  const want = parseTag(lang);
+  const want = synth && maximal(lang);
+  if (!synth || !want) return undefined;
   let best: SpeechSynthesisVoice | undefined;
   let bestScore = 0;
   for (const voice of synth.getVoices()) {
-    if (!voice.localService) continue;
-    const have = parseTag(voice.lang);
-    if (have.language !== want.language || have.script !== want.script) continue;
-    const score = 1 + (want.region !== undefined && have.region === want.region ? 2 : 0) + (voice.default ? 1 : 0);
+    const have = voice.localService ? maximal(voice.lang) : undefined;
+    if (have?.language !== want.language || have.script !== want.script) continue;
+    const score = 1 + (have.region === want.region ? 2 : 0) + (voice.default ? 1 : 0);
     if (score > bestScore) {
       best = voice;
       bestScore = score;
