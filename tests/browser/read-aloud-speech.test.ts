@@ -165,6 +165,8 @@ describe('<pmh-screening read-aloud>: the Listen button', () => {
     expect(now[0], 'the notice first, in Urdu').to.deep.equal([urdu.t('notice.sourceLanguageTitle'), 'ur']);
     expect(now.at(-1), 'how to answer last, in Urdu').to.deep.equal([urdu.t('question.hint'), 'ur']);
     expect(now.filter(([, lang]) => lang === 'en-GB').map(([t]) => t)).to.include(gad7.items[0]?.text);
+    expect(text(listenButton(el)), 'labelled in Urdu').to.equal(urdu.t('readAloud.listen'));
+    await expect(el, 'right to left, with the button').to.be.accessible();
   });
 
   it('no button where no voice speaks the language: Polish with only English voices, remote voices only, no speech API at all; no pmh-error', async () => {
