@@ -7,7 +7,7 @@ import '@pmh-screen/elements';
 import { hasInstrumentText, instrumentIds, registerInstrumentText, verifyResult } from '@pmh-screen/core';
 import type { InstrumentTextPack, ScreeningResult } from '@pmh-screen/core';
 import { localeMetas, supportedLocales } from '@pmh-screen/i18n';
-import { pmhEventNames } from '@pmh-screen/elements';
+import { pmhEventNames, registerAudio } from '@pmh-screen/elements';
 import type { CrisisResource, PmhScreening } from '@pmh-screen/elements';
 
 const $ = <E extends HTMLElement>(selector: string): E => {
@@ -59,6 +59,41 @@ const localTeam: CrisisResource[] = [
 ];
 
 let element: PmhScreening | null = null;
+let audioRegistered = false;
+
+/**
+ * A short chime as a WAV `data:` URL (8 kHz, 8-bit mono, faded in and out), made in code: the
+ * sandbox's stand-in for a recording a service would make of a validated translation. (Never a
+ * recording of EPDS text: its wording may not be distributed.)
+ */
+function chimeWav(seconds = 0.6): string {
+  const rate = 8000;
+  const samples = Math.round(rate * seconds);
+  const bytes = new Uint8Array(44 + samples);
+  const view = new DataView(bytes.buffer);
+  const ascii = (offset: number, text: string): void => [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + samples, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true); // fmt chunk size
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, rate, true); // sample rate
+  view.setUint32(28, rate, true); // byte rate
+  view.setUint16(32, 1, true); // block align
+  view.setUint16(34, 8, true); // bits per sample
+  ascii(36, 'data');
+  view.setUint32(40, samples, true);
+  for (let i = 0; i < samples; i++) {
+    const t = i / rate;
+    const envelope = Math.min(1, t / 0.02, (seconds - t) / 0.2);
+    const tone = 0.6 * Math.sin(2 * Math.PI * 660 * t) + 0.4 * Math.sin(2 * Math.PI * 990 * t);
+    bytes[44 + i] = Math.round(128 + 100 * envelope * tone);
+  }
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `data:audio/wav;base64,${btoa(binary)}`;
+}
 
 function text(name: string): string {
   const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
@@ -127,6 +162,7 @@ function apply(): void {
   if (text('translations')) attributes.push(['translations', text('translations')]);
   if (checked('skipIntro')) attributes.push(['skip-intro', '']);
   if (checked('languagePicker')) attributes.push(['language-picker', '']);
+  if (checked('readAloud')) attributes.push(['read-aloud', '']);
   if (text('context')) attributes.push(['context', text('context')]);
   for (const [name, value] of attributes) el.setAttribute(name, value);
 
@@ -143,6 +179,9 @@ function apply(): void {
   if (checked('customResources')) {
     el.crisisResources = localTeam;
     properties.push('el.crisisResources = [/* local team, Samaritans, 999 */];');
+  }
+  if (audioRegistered) {
+    properties.push("registerAudio({ instrumentId: 'gad7', locale: 'en-GB', clips: { q1: 'data:audio/wav;base64,…' /* a tone */ } });");
   }
   for (const name of pmhEventNames) {
     el.addEventListener(name, (event) => {
@@ -199,5 +238,12 @@ $('#remove').addEventListener('click', () => {
   element = null;
 });
 $('#clear-log').addEventListener('click', () => log.replaceChildren());
+$('#register-audio').addEventListener('click', () => {
+  registerAudio({ instrumentId: 'gad7', locale: 'en-GB', clips: { q1: chimeWav() } });
+  audioRegistered = true;
+  $<HTMLInputElement>('input[name="readAloud"]').checked = true;
+  $('#audio-status').textContent =
+    'Registered: GAD-7 question 1 in English (en-GB) now plays a chime instead of speech. read-aloud is ticked: Apply, choose GAD-7 (fixed list) and press Listen on its first question.';
+});
 
 apply();

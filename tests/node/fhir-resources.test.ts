@@ -13,10 +13,13 @@ import {
   type InstrumentTextPack,
   registerInstrumentText,
   type ScreeningResult,
+  ScreeningSession,
+  verifyResult,
 } from '@pmh-screen/core';
 import { clearInstrumentText } from '../../packages/core/src/licensed-text.js';
 import { loadEpdsPack, needsEpdsPack } from './licensed-pack.js';
 import {
+  ADMINISTRATION_AID_EXTENSION,
   entryFullUrl,
   INTERPRETATION_SYSTEM,
   LOINC_SYSTEM,
@@ -201,6 +204,27 @@ describe('toQuestionnaireResponse', () => {
       { url: 'stage', valueCode: 'antenatal' },
       { url: 'contact', valueString: 'booking' },
     ]);
+  });
+
+  test('read-aloud used on an instrument: its response (and only its) carries the administration-aid extension, once', () => {
+    // As <pmh-screening read-aloud> does when Listen is used on a Whooley question (twice).
+    const session = new ScreeningSession({ config: { kind: 'fixed', instruments: ['whooley', 'gad2'] }, locale: 'en-GB' });
+    session.recordAid('whooley', 'read-aloud');
+    session.answer(0);
+    session.recordAid('whooley', 'read-aloud');
+    while (!session.finished) session.answer(0);
+    const result: ScreeningResult = JSON.parse(JSON.stringify(session.result('complete')));
+    assert.ok(verifyResult(result).ok);
+    const aidsOf = (qr: QuestionnaireResponse) => (qr.extension ?? []).filter((e) => e.url === ADMINISTRATION_AID_EXTENSION);
+    const whooley = toQuestionnaireResponse(result, 'whooley', { subject });
+    assertValid(whooley, 'whooley with an aid');
+    assert.equal(ADMINISTRATION_AID_EXTENSION, 'https://pmh-screen.org/fhir/StructureDefinition/administration-aid');
+    assert.deepEqual(aidsOf(whooley), [{ url: ADMINISTRATION_AID_EXTENSION, valueCode: 'read-aloud' }]);
+    assert.deepEqual(aidsOf(toQuestionnaireResponse(result, 'gad2', { subject })), [], 'not on an instrument it was not used on');
+    const inBundle = toBundle(result, { subject })
+      .entry?.map((e) => e.resource)
+      .filter((r): r is QuestionnaireResponse => r?.resourceType === 'QuestionnaireResponse');
+    assert.deepEqual(inBundle?.map((qr) => aidsOf(qr).length), [1, 0], 'the Bundle carries the same responses');
   });
 
   test('an instrument the result does not have, or a result that does not verify, throws', () => {

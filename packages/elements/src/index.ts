@@ -39,3 +39,4 @@ export { hasInstrumentText, type InstrumentTextPack, registerInstrumentText } fr
 export { LOCALE_LOAD_TIMEOUT_MS } from './screening/locale-controller.js';
 /** How long a saved session (`persist="session"`) may be resumed after its last save (2 hours). */
 export { SAVED_SESSION_MAX_AGE_MS } from './screening/persist/session-store.js';
+export { AUDIO_LIMITS, type AudioRegistration, registerAudio } from './read-aloud/audio-registry.js';

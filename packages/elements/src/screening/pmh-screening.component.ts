@@ -18,6 +18,8 @@ import { sharedDeviceStyles } from './kiosk/styles.js';
 import { HistoryController } from './history-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { PersistController } from './persist/persist-controller.js';
+import { ReadAloudController } from '../read-aloud/read-aloud-controller.js';
+import { readAloudStyles } from '../read-aloud/styles.js';
 import { SessionController } from './session-controller.js';
 import type { Screen } from './session-controller.js';
 import { renderConfigError } from './screens/config-error.js';
@@ -88,6 +90,7 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
  * @csspart quick-exit - The "Leave this page" button (kiosk mode, or `quick-exit`).
  * @csspart finish-and-clear - The end page's "Finish and clear" button (kiosk mode).
+ * @csspart read-aloud - The Listen button (`read-aloud`): "Listen", and "Stop" while reading.
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -132,10 +135,11 @@ const SECONDS_PER_QUESTION = 10;
  * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab, for up to 2 hours after its last change (personal devices; ignored in kiosk mode).
+ * @attr read-aloud - A Listen button on the introduction, every question, the urgent-help page and the end page, for people who find reading hard: reads the page in the language it is shown in (recordings registered with `registerAudio` first, else a voice of the device in that language; none: no button, and text in a language without a voice is left out), stops when pressed again or when the page changes; never plays by itself. Using it on a question page adds `read-aloud` to that instrument's `aids` in the result. Kiosk: the first use suggests headphones.
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
-  static override styles = [screeningStyles, sharedDeviceStyles];
+  static override styles = [screeningStyles, sharedDeviceStyles, readAloudStyles];
   static formAssociated = true;
   static override properties: PropertyDeclarations = {
     instruments: { type: String },
@@ -156,6 +160,7 @@ export class PmhScreening extends PmhElement {
     quickExitUrl: { type: String, attribute: 'quick-exit-url' },
     persist: { type: String },
     history: { type: Boolean },
+    readAloud: { type: Boolean, attribute: 'read-aloud' },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -200,6 +205,8 @@ export class PmhScreening extends PmhElement {
    * Opt-in: an embedded widget must not take over a host app's router. Ignored in kiosk mode.
    */
   declare history: boolean;
+  /** A Listen button on every page: reads it aloud (recordings first, else a device voice of its language). */
+  declare readAloud: boolean;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -215,6 +222,8 @@ export class PmhScreening extends PmhElement {
   protected readonly persistence: PersistController;
   /** `history`: browser Back/Forward. */
   protected readonly historyNavigation: HistoryController;
+  /** `read-aloud`: the Listen button. */
+  protected readonly readAloudControl: ReadAloudController;
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
@@ -250,6 +259,7 @@ export class PmhScreening extends PmhElement {
     this.languagePicker = false;
     this.kiosk = false;
     this.history = false;
+    this.readAloud = false;
     this.idleTimeout = DEFAULT_IDLE_TIMEOUT;
     this.idleWarning = DEFAULT_IDLE_WARNING;
     this.internals = this.attachInternals();
@@ -280,6 +290,16 @@ export class PmhScreening extends PmhElement {
       screening: this.screening,
       enabled: () => this.history && !this.sharedDevice.kiosk,
       skipIntro: () => this.skipIntro,
+    });
+    this.readAloudControl = new ReadAloudController(this, {
+      enabled: () => this.readAloud,
+      screening: this.screening,
+      screen: () => this.screen,
+      translator: () => this.translator,
+      instrument: (id) => this.translator.instrument(id, this.policy),
+      requestedLang: () => this.requestedLang,
+      kiosk: () => this.sharedDevice.kiosk,
+      paused: () => this.kioskMode.warning,
     });
   }
 
@@ -691,7 +711,7 @@ export class PmhScreening extends PmhElement {
       ${showBack || picker !== nothing
         ? html`<div class="toolbar">${showBack ? renderBackLink(t.t.bind(t), this.onBack) : nothing}${picker}</div>`
         : nothing}
-      ${this.renderScreen()} ${this.renderOverlays()}
+      ${this.readAloudControl.render()} ${this.renderScreen()} ${this.renderOverlays()}
     </section>`;
   }
 }

@@ -95,6 +95,10 @@ const cy: LocaleResource = {
     'exit.label': 'Gadael y dudalen hon',
     'exit.hint': 'Mae hyn yn clirio eich atebion ar unwaith.',
     'status.cleared': 'Mae eich atebion wedi cael eu clirio.',
+    'readAloud.listen': 'Gwrando',
+    'readAloud.stop': 'Stopio',
+    'readAloud.headphones':
+      'Efallai y bydd pobl gerllaw yn clywed hyn. Defnyddiwch glustffonau os oes gennych chi rai, neu trowch y sain i lawr.',
     'resume.title': 'Croeso’n ôl',
     'resume.body': 'Rydyn ni wedi cadw’r atebion a roesoch chi’n gynharach ar y ddyfais hon. Gallwch barhau o’r man lle gwnaethoch chi stopio.',
     'resume.continue': 'Parhau',

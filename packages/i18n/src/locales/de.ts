@@ -80,6 +80,10 @@ const de: LocaleResource = {
     'exit.label': 'Diese Seite verlassen',
     'exit.hint': 'Ihre Antworten werden sofort gelöscht.',
     'status.cleared': 'Ihre Antworten wurden gelöscht.',
+    'readAloud.listen': 'Vorlesen',
+    'readAloud.stop': 'Stopp',
+    'readAloud.headphones':
+      'Personen in der Nähe können mithören. Verwenden Sie Kopfhörer, wenn Sie welche haben, oder stellen Sie den Ton leiser.',
     'resume.title': 'Willkommen zurück',
     'resume.body': 'Wir haben Ihre früheren Antworten auf diesem Gerät aufbewahrt. Sie können dort weitermachen, wo Sie aufgehört haben.',
     'resume.continue': 'Weitermachen',

@@ -110,6 +110,11 @@ export const enGB = {
     'exit.hint': 'This clears your answers straight away.',
     'status.cleared': 'Your answers have been cleared.',
 
+    // Read-aloud (`read-aloud`): the Listen button, and the kiosk's note on its first use
+    'readAloud.listen': 'Listen',
+    'readAloud.stop': 'Stop',
+    'readAloud.headphones': 'People nearby may hear this. Use headphones if you have them, or turn the volume down.',
+
     // Resume on a personal device (persist="session")
     'resume.title': 'Welcome back',
     'resume.body': 'We kept the answers you gave earlier on this device. You can carry on where you left off.',

@@ -84,6 +84,10 @@ const es: LocaleResource = {
     'exit.label': 'Salir de esta página',
     'exit.hint': 'Sus respuestas se borran de inmediato.',
     'status.cleared': 'Sus respuestas se han borrado.',
+    'readAloud.listen': 'Escuchar',
+    'readAloud.stop': 'Detener',
+    'readAloud.headphones':
+      'Las personas que están cerca pueden oírlo. Use auriculares si los tiene, o baje el volumen.',
     'resume.title': 'Bienvenido/a de nuevo',
     'resume.body': 'Hemos guardado en este dispositivo las respuestas que dio antes. Puede seguir donde lo dejó.',
     'resume.continue': 'Seguir',

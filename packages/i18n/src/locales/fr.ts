@@ -84,6 +84,10 @@ const fr: LocaleResource = {
     'exit.label': 'Quitter cette page',
     'exit.hint': 'Vos réponses sont effacées immédiatement.',
     'status.cleared': 'Vos réponses ont été effacées.',
+    'readAloud.listen': 'Écouter',
+    'readAloud.stop': 'Arrêter',
+    'readAloud.headphones':
+      'Les personnes autour de vous peuvent entendre. Utilisez des écouteurs si vous en avez, ou baissez le volume.',
     'resume.title': 'Bon retour',
     'resume.body': 'Nous avons gardé les réponses que vous avez données plus tôt sur cet appareil. Vous pouvez reprendre là où vous vous étiez arrêté(e).',
     'resume.continue': 'Reprendre',

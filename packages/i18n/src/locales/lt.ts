@@ -86,6 +86,10 @@ const lt: LocaleResource = {
     'exit.label': 'Palikti šį puslapį',
     'exit.hint': 'Jūsų atsakymai bus iškart ištrinti.',
     'status.cleared': 'Jūsų atsakymai ištrinti.',
+    'readAloud.listen': 'Klausytis',
+    'readAloud.stop': 'Sustabdyti',
+    'readAloud.headphones':
+      'Šalia esantys žmonės gali tai girdėti. Jei turite ausines, naudokite jas arba sumažinkite garsą.',
     'resume.title': 'Sveiki sugrįžę',
     'resume.body': 'Šiame įrenginyje išsaugojome anksčiau pateiktus Jūsų atsakymus. Galite tęsti nuo ten, kur sustojote.',
     'resume.continue': 'Tęsti',

@@ -88,6 +88,10 @@ const pl: LocaleResource = {
     'exit.label': 'Opuść tę stronę',
     'exit.hint': 'Odpowiedzi zostaną od razu wyczyszczone.',
     'status.cleared': 'Odpowiedzi zostały wyczyszczone.',
+    'readAloud.listen': 'Posłuchaj',
+    'readAloud.stop': 'Zatrzymaj',
+    'readAloud.headphones':
+      'Osoby w pobliżu mogą to usłyszeć. Proszę użyć słuchawek, jeśli Pan/Pani je ma, lub ściszyć dźwięk.',
     'resume.title': 'Witamy ponownie',
     'resume.body': 'Zachowaliśmy odpowiedzi udzielone wcześniej na tym urządzeniu. Można kontynuować od miejsca, w którym Pan/Pani przerwał(a).',
     'resume.continue': 'Kontynuuj',

@@ -77,6 +77,10 @@ const so: LocaleResource = {
     'exit.label': 'Ka bax boggan',
     'exit.hint': 'Tani waxay isla markiiba tirtirtaa jawaabahaaga.',
     'status.cleared': 'Jawaabahaaga waa la tirtiray.',
+    'readAloud.listen': 'Dhageyso',
+    'readAloud.stop': 'Jooji',
+    'readAloud.headphones':
+      'Dadka agagaarka jooga ayaa maqli kara. Isticmaal sameecado haddii aad haysato, ama hoos u dhig codka.',
     'resume.title': 'Ku soo dhawoow mar kale',
     'resume.body': 'Jawaabihii aad hore ugu bixisay qalabkan waan kaydinnay. Waxaad ka sii wadan kartaa halkii aad ka joogsatay.',
     'resume.continue': 'Sii wad',

@@ -119,7 +119,7 @@ export function renderQuestion(view: QuestionView): TemplateResult {
       </fieldset>
     </div>
     <button type="submit" class="button" part="continue" ?disabled=${view.disabled}>${t('question.continue')}</button>
-    ${view.licenceNotice ? html`<p class="licence-notice" part="licence-notice" lang="en-GB" dir="ltr">${view.licenceNotice}</p>` : nothing}
+    ${view.licenceNotice ? html`<p class="licence-notice" part="licence-notice" lang="en-GB" dir="ltr" data-read-aloud="skip">${view.licenceNotice}</p>` : nothing}
   </form>`;
   // A fresh subtree per question: no radio state or focus leaks from one page to the next.
   return html`${keyed(`${instrument.id}.${item.id}`, page)}`;
