@@ -9,6 +9,7 @@
  * observer: call {@link loadResultView} (or {@link discoverResultViews} on that root). Properties set
  * on the element before its code arrives are kept (Lit picks them up when it upgrades).
  */
+import { defineOnce } from '../base/pmh-element.js';
 import type { PmhResultView } from './result-view.component.js';
 
 const TAG = 'pmh-result-view';
@@ -21,8 +22,11 @@ let observer: MutationObserver | null = null;
  * resolves with its class. Every element with the tag on the page upgrades when it is defined.
  */
 export function loadResultView(): Promise<typeof PmhResultView> {
-  loading ??= import('./result-view.js').then(
+  // The class module, defined here rather than by importing the define file: a bundler that trusts
+  // package.json "sideEffects" may drop a define file's top-level call when only its export is used.
+  loading ??= import('./result-view.component.js').then(
     (module) => {
+      defineOnce(TAG, module.PmhResultView);
       stopWatching();
       return module.PmhResultView;
     },

@@ -8,6 +8,29 @@ import type { TemplateResult } from 'lit';
 import { aidWords, contextText, formatDateTime, formatDuration, languageName, stageWords, translationWords } from './format.js';
 import type { ResultModel } from './model.js';
 
+/** One line per instrument; one line for all when they were all shown alike (the usual case). */
+function renderLanguages(instruments: ResultModel['instruments']): TemplateResult {
+  const first = instruments[0];
+  const alike = first !== undefined && instruments.every((v) => v.locale === first.locale && v.translation === first.translation && v.permission === null);
+  if (alike && instruments.length > 1) {
+    return html`<span data-translation=${first.translation}>All: ${languageName(first.locale)}, ${translationText(first.translation)}</span>`;
+  }
+  return html`<ul class="plain">
+    ${instruments.map(
+      (v) => html`<li data-instrument=${v.id} data-translation=${v.translation}>
+        ${v.shortTitle}: ${languageName(v.locale)}, ${translationText(v.translation)}${v.permission === null
+          ? nothing
+          : html`<br /><span class="secondary">Shown under the service’s permission: ${v.permission}</span>`}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** A draft is said in bold. */
+function translationText(translation: ResultModel['instruments'][number]['translation']): TemplateResult | string {
+  return translation === 'draft' ? html`<strong>${translationWords(translation)}</strong>` : translationWords(translation);
+}
+
 function row(term: string, value: TemplateResult | string, key: string): TemplateResult {
   return html`<div class="row" data-field=${key}>
     <dt>${term}</dt>
@@ -40,19 +63,7 @@ export function renderProvenance(model: ResultModel, headingId: string): Templat
         result.completedAt === undefined ? 'Not completed' : `${formatDateTime(result.completedAt)}${duration === null ? '' : ` (${duration})`}`,
         'completed',
       )}
-      ${row(
-        'Language of the questions',
-        html`<ul class="plain">
-          ${instruments.map(
-            (v) => html`<li data-instrument=${v.id} data-translation=${v.translation}>
-              ${v.shortTitle}: ${languageName(v.locale)}, ${v.translation === 'draft' ? html`<strong>${translationWords(v.translation)}</strong>` : translationWords(v.translation)}${v.permission === null
-                ? nothing
-                : html`<br /><span class="secondary">Shown under the service’s permission: ${v.permission}</span>`}
-            </li>`,
-          )}
-        </ul>`,
-        'languages',
-      )}
+      ${row('Language of the questions', renderLanguages(instruments), 'languages')}
       ${row('Language of the page', languageName(result.locale), 'locale')}
       ${row('Help used', aids.length === 0 ? 'None recorded' : html`<ul class="plain">${aids.map((a) => html`<li>${a}</li>`)}</ul>`, 'aids')}
       ${supplementary.length === 0

@@ -23,8 +23,8 @@ function scoreCell(view: InstrumentView): TemplateResult {
 function screenCell(view: InstrumentView): TemplateResult {
   if (view.positive === null) return html`<td>—</td>`;
   return view.positive
-    ? html`<td data-screen="positive"><strong>Positive screen</strong><br /><span class="secondary">at or above ${view.cutoff}</span></td>`
-    : html`<td data-screen="negative">Negative screen<br /><span class="secondary">below ${view.cutoff}</span></td>`;
+    ? html`<td class="screen" data-screen="positive"><strong>Positive screen</strong><br /><span class="secondary">at or above ${view.cutoff}</span></td>`
+    : html`<td class="screen" data-screen="negative">Negative screen<br /><span class="secondary">below ${view.cutoff}</span></td>`;
 }
 
 function notes(view: InstrumentView): TemplateResult[] {

@@ -161,6 +161,10 @@ export const resultViewStyles = css`
     font-size: 0.9em;
     border-block-end-width: 2px;
   }
+  .score,
+  .screen {
+    white-space: nowrap;
+  }
   .score strong {
     font-size: 1.2em;
   }
