@@ -53,17 +53,31 @@ function personA123(): ScreeningResult[] {
   ];
 }
 
+/**
+ * The NICE pathway at its longest usual run, answered in Polish: Whooley positive (with the help
+ * question), GAD-2 ≥ 3, PHQ-9 (a draft translation) with item 9 answered 1 then changed to 0 (the
+ * disclosure stands), the rest of the GAD-7 (validated), read aloud.
+ */
 function draftTranslation(): ScreeningResult {
   return make('2025-05-02T14:00:00.000Z', {
-    answers: { whooley: { q1: 1, q2: 0 }, gad2: { q1: 0, q2: 1 }, phq9: { q1: 1, q2: 2, q3: 1, q4: 2, q5: 1, q6: 1, q7: 1, q8: 0, q9: 0 } },
-    order: ['whooley', 'gad2', 'phq9'],
+    answers: {
+      whooley: { q1: 1, q2: 1 },
+      gad2: { q1: 2, q2: 2 },
+      phq9: { q1: 2, q2: 2, q3: 1, q4: 2, q5: 1, q6: 2, q7: 1, q8: 1, q9: 0 },
+      gad7: { q3: 2, q4: 1, q5: 1, q6: 2, q7: 2 },
+    },
+    order: ['whooley', 'gad2', 'phq9', 'gad7'],
+    triggers: [{ instrumentId: 'phq9', itemId: 'q9', value: 1, at: '2025-05-02T14:05:00.000Z' }],
+    supplementary: { whooley: { help: 1 }, phq9: { difficulty: 2 }, gad7: { difficulty: 1 } },
+    aids: { phq9: ['read-aloud'], gad7: ['read-aloud'] },
     locale: 'pl',
     instrumentText: {
       whooley: { locale: 'pl', translation: 'draft' },
       gad2: { locale: 'pl', translation: 'validated' },
       phq9: { locale: 'pl', translation: 'draft' },
+      gad7: { locale: 'pl', translation: 'validated' },
     },
-    context: { stage: 'postnatal', contact: 'health-visitor-new-birth' },
+    context: { stage: 'postnatal', contact: 'health-visitor-new-birth', externalRef: 'B456' },
   });
 }
 
@@ -81,7 +95,7 @@ const choices: { label: string; result: unknown; history?: unknown[] }[] = [
   { label: 'CORE-10 escalation at item 6, partial (Polish)', result: samples.core10Escalation() },
   { label: 'CORE-10 pro-rated', result: samples.core10Prorated() },
   { label: 'All six instruments, an answer changed later', result: samples.allInstruments() },
-  { label: 'Draft translation (Polish PHQ-9)', result: draftTranslation() },
+  { label: 'Pathway in Polish: draft PHQ-9, an answer changed later, read aloud', result: draftTranslation() },
   { label: 'Tampered result (refused)', result: tampered() },
 ];
 

@@ -188,10 +188,11 @@ describe('<pmh-result-view>: one result', () => {
     expect(words).to.contain('questions read aloud');
     expect(words).to.contain('Complete: every question asked was answered');
     expect(words).to.contain('10 minutes');
-    expect(words).to.contain('6-8-week-check');
-    expect(words).to.contain('REF-1');
-    expect(textOf(partOf(el, 'header'))).to.contain('Postnatal');
-    expect(textOf(shadow(el).querySelector('tr[data-instrument="phq9"]') as Element)).to.contain('Help used: questions read aloud');
+    const header = textOf(partOf(el, 'header'));
+    expect(header).to.contain('Postnatal');
+    expect(header).to.contain('Contact: 6-8-week-check');
+    expect(header).to.contain('Reference: REF-1');
+    expect(words).to.contain('British English (en-GB), the original English wording: PHQ-9');
   });
 
   it('a tampered result is refused: the first errors, no score, band or risk of it', async () => {

@@ -29,6 +29,11 @@ export function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
 }
 
+/** Both times fall on the same local day. */
+export function sameDay(a: string, b: string): boolean {
+  return formatDate(a) === formatDate(b);
+}
+
 /** A score: whole numbers as they are, a pro-rated one with up to two decimals ("16.67"). */
 export function formatScore(value: number): string {
   return numberFormat.format(value);

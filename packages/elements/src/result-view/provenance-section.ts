@@ -5,24 +5,30 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { aidWords, contextText, formatDateTime, formatDuration, languageName, stageWords, translationWords } from './format.js';
+import { aidWords, formatDateTime, formatDuration, formatTime, languageName, sameDay, translationWords } from './format.js';
 import type { ResultModel } from './model.js';
 
-/** One line per instrument; one line for all when they were all shown alike (the usual case). */
+/**
+ * The language and provenance of each instrument's text, grouped: "Polish (pl), a validated
+ * translation: GAD-2, GAD-7" (usually one line for all). A permission is named per instrument.
+ */
 function renderLanguages(instruments: ResultModel['instruments']): TemplateResult {
-  const first = instruments[0];
-  const alike = first !== undefined && instruments.every((v) => v.locale === first.locale && v.translation === first.translation && v.permission === null);
-  if (alike && instruments.length > 1) {
-    return html`<span data-translation=${first.translation}>All: ${languageName(first.locale)}, ${translationText(first.translation)}</span>`;
+  const groups = new Map<string, ResultModel['instruments']>();
+  for (const v of instruments) {
+    const key = `${v.locale}|${v.translation}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
   }
+  const single = groups.size === 1;
   return html`<ul class="plain">
-    ${instruments.map(
-      (v) => html`<li data-instrument=${v.id} data-translation=${v.translation}>
-        ${v.shortTitle}: ${languageName(v.locale)}, ${translationText(v.translation)}${v.permission === null
-          ? nothing
-          : html`<br /><span class="secondary">Shown under the service’s permission: ${v.permission}</span>`}
-      </li>`,
-    )}
+    ${[...groups.values()].map((group) => {
+      const first = group[0] as ResultModel['instruments'][number];
+      const names = single && group.length > 1 ? 'all' : group.map((v) => v.shortTitle).join(', ');
+      return html`<li data-translation=${first.translation} data-instruments=${group.map((v) => v.id).join(' ')}>
+        ${languageName(first.locale)}, ${translationText(first.translation)}: ${names}${group
+          .filter((v) => v.permission !== null)
+          .map((v) => html`<br /><span class="secondary">${v.shortTitle} shown under the service’s permission: ${v.permission}</span>`)}
+      </li>`;
+    })}
   </ul>`;
 }
 
@@ -44,24 +50,22 @@ export function renderProvenance(model: ResultModel, headingId: string): Templat
   const duration = formatDuration(result.startedAt, result.completedAt);
   const aids = instruments.flatMap((v) => v.aids.map((aid) => `${v.shortTitle}: ${aidWords(aid)}`));
   const supplementary = instruments.flatMap((v) => v.supplementary.map((s) => ({ instrument: v.shortTitle, ...s })));
-  const stage = stageWords(result.context?.stage);
-  const contact = contextText(result.context?.contact);
-  const reference = contextText(result.context?.externalRef);
   return html`<section class="provenance" part="provenance" aria-labelledby=${headingId}>
     <h3 id=${headingId}>How it was answered</h3>
     <dl>
       ${row(
         'Status',
-        result.status === 'complete'
-          ? 'Complete: every question asked was answered'
-          : 'Partial: the screening was not finished (sent at a risk answer, or when it was left)',
+        html`${result.status === 'complete'
+            ? 'Complete: every question asked was answered.'
+            : 'Partial: the screening was not finished (sent at a risk answer, or when it was left).'}
+          <br /><span class="secondary"
+            >Started ${formatDateTime(result.startedAt)}${result.completedAt === undefined
+              ? ', not completed'
+              : `, completed ${sameDay(result.startedAt, result.completedAt) ? formatTime(result.completedAt) : formatDateTime(result.completedAt)}`}${duration === null
+              ? ''
+              : ` (${duration})`}.</span
+          >`,
         'status',
-      )}
-      ${row('Started', formatDateTime(result.startedAt), 'started')}
-      ${row(
-        'Completed',
-        result.completedAt === undefined ? 'Not completed' : `${formatDateTime(result.completedAt)}${duration === null ? '' : ` (${duration})`}`,
-        'completed',
       )}
       ${row('Language of the questions', renderLanguages(instruments), 'languages')}
       ${row('Language of the page', languageName(result.locale), 'locale')}
@@ -75,9 +79,6 @@ export function renderProvenance(model: ResultModel, headingId: string): Templat
             </ul>`,
             'supplementary',
           )}
-      ${stage === null ? nothing : row('Stage', stage, 'stage')}
-      ${contact === null ? nothing : row('Contact', contact, 'contact')}
-      ${reference === null ? nothing : row('Reference', reference, 'reference')}
       ${row('Session', html`<code>${result.sessionId}</code>`, 'session')}
     </dl>
   </section>`;

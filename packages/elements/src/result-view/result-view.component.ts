@@ -132,7 +132,9 @@ export class PmhResultView extends PmhElement {
   private renderHeader(model: ResultModel): TemplateResult {
     const { result } = model;
     const when = result.completedAt === undefined ? `Started ${formatDateTime(result.startedAt)}` : `Completed ${formatDateTime(result.completedAt)}`;
-    const facts = [when, stageWords(result.context?.stage), contextText(result.context?.contact), contextText(result.context?.externalRef)]
+    const contact = contextText(result.context?.contact);
+    const reference = contextText(result.context?.externalRef);
+    const facts = [when, stageWords(result.context?.stage), contact === null ? null : `Contact: ${contact}`, reference === null ? null : `Reference: ${reference}`]
       .filter((fact): fact is string => fact !== null)
       .join(' · ');
     return html`<header part="header">

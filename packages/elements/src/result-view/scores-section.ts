@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { aidWords, formatScore, languageName } from './format.js';
+import { formatScore, languageName } from './format.js';
 import type { InstrumentView } from './model.js';
 import { answerText } from './risk-section.js';
 
@@ -43,12 +43,11 @@ function notes(view: InstrumentView): TemplateResult[] {
     out.push(html`<li>${sub.label}: ${sub.value}${sub.flagged ? ` (at or above ${sub.cutoff})` : ` (below ${sub.cutoff})`}</li>`);
   }
   if (view.defaultCutoff !== null) out.push(html`<li>Cut-off ${view.cutoff} set by the service (published default ${view.defaultCutoff}).</li>`);
+  // How the text was shown and help used are in "How it was answered"; a draft is repeated here
+  // because it changes how the score can be read.
   if (view.translation === 'draft') {
     out.push(html`<li class="warning-text" data-draft><strong>Draft translation</strong> (${languageName(view.locale)}).</li>`);
-  } else if (view.translation === 'validated') {
-    out.push(html`<li>Validated ${languageName(view.locale)} translation.</li>`);
   }
-  for (const aid of view.aids) out.push(html`<li>Help used: ${aidWords(aid)}.</li>`);
   return out;
 }
 
