@@ -20,6 +20,7 @@ import { LocaleController } from './locale-controller.js';
 import { PersistController } from './persist/persist-controller.js';
 import { SessionController } from './session-controller.js';
 import type { Screen } from './session-controller.js';
+import { renderRespondentSummary } from '../result-view/respondent-summary.js';
 import { renderConfigError } from './screens/config-error.js';
 import { renderEnd } from './screens/end.js';
 import { renderIntro } from './screens/intro.js';
@@ -85,6 +86,8 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
  * @csspart quick-exit - The "Leave this page" button (kiosk mode, or `quick-exit`).
  * @csspart finish-and-clear - The end page's "Finish and clear" button (kiosk mode).
+ * @csspart summary - The respondent's summary below the end page (`summary`).
+ * @csspart summary-print - Its "Print or save a copy" button.
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -128,6 +131,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab (personal devices; ignored in kiosk mode).
+ * @attr summary - Below the end page, the respondent's own summary: each question and the answer chosen, in the language shown, with a "Print or save a copy" button, so they can keep it or show it at the appointment. No scores. Personal devices only: ignored in kiosk mode.
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
@@ -151,6 +155,7 @@ export class PmhScreening extends PmhElement {
     quickExitUrl: { type: String, attribute: 'quick-exit-url' },
     persist: { type: String },
     history: { type: Boolean },
+    summary: { type: Boolean },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -193,6 +198,8 @@ export class PmhScreening extends PmhElement {
    * Opt-in: an embedded widget must not take over a host app's router. Ignored in kiosk mode.
    */
   declare history: boolean;
+  /** The respondent's summary below the end page (answers, no scores). Ignored in kiosk mode. */
+  declare summary: boolean;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -240,6 +247,7 @@ export class PmhScreening extends PmhElement {
     this.languagePicker = false;
     this.kiosk = false;
     this.history = false;
+    this.summary = false;
     this.idleTimeout = DEFAULT_IDLE_TIMEOUT;
     this.idleWarning = DEFAULT_IDLE_WARNING;
     this.internals = this.attachInternals();
@@ -632,7 +640,12 @@ export class PmhScreening extends PmhElement {
         return renderUrgentHelp({ t, resources, asLinks: !this.kiosk, disabled, onContinue: this.onResume });
       }
       case 'end':
-        return html`${renderEnd({ t })}${this.kioskMode.renderEndControls()}`;
+        return html`${renderEnd({ t })}${this.kioskMode.renderEndControls()}${renderRespondentSummary({
+          enabled: this.summary && !this.sharedDevice.kiosk,
+          result: this.screening.completedResult,
+          translator: this.translator,
+          policy: this.policy,
+        })}`;
       case 'resume':
         return renderResume({ t, disabled, onCarryOn: this.onCarryOn, onStartAgain: this.onStartAgain });
     }
