@@ -176,6 +176,8 @@ export class PmhResultView extends PmhElement {
       ${renderScores(model.instruments, model.draft, 'scores-heading')} ${renderProvenance(model, 'provenance-heading')}`;
     } else if (this.trend === null) {
       body = html`<p>No screening result to show.</p>`;
+    } else {
+      body = html`<header part="header"><h2>Screenings over time</h2></header>`;
     }
     return html`<article class="view" lang="en-GB" dir="ltr" aria-label="Screening result">
       ${body} ${this.trend === null ? nothing : renderTrend(this.trend, 'trend')}

@@ -412,7 +412,14 @@ export const resultViewStyles = css`
     h3 {
       break-after: avoid;
     }
-    .risk--urgent h3,
+    /* White on red would vanish where a browser prints no backgrounds: dark text, a heavy rule. */
+    .risk--urgent h3 {
+      margin: 0 0 4pt;
+      padding: 0 0 2pt;
+      color: #000;
+      background: none;
+      border-block-end: 3px solid var(--_alert);
+    }
     .risk--not-asked,
     .callout--warning,
     .warning,
