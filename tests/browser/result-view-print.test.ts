@@ -65,6 +65,11 @@ describe('<pmh-result-view>: printing', function () {
     for (const name of ['header', 'risk', 'scores', 'draft-notice', 'provenance']) {
       expect(partOf(el, name).getBoundingClientRect().height, name).to.be.greaterThan(0);
     }
+    // The urgent heading prints as dark text (never white on a background a browser may not print).
+    const urgent = partOf(el, 'risk').querySelector('h3') as HTMLElement;
+    expect(urgent.textContent).to.contain('Urgent: needs same-day clinical assessment');
+    expect(getComputedStyle(urgent).color).to.equal('rgb(0, 0, 0)');
+    expect(getComputedStyle(urgent).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
     const height = el.getBoundingClientRect().height;
     expect(height, `printed height ${Math.round(height)} px of ${CONTENT_HEIGHT} px`).to.be.at.most(CONTENT_HEIGHT);
     expect(el.getBoundingClientRect().width).to.be.at.most(CONTENT_WIDTH);
