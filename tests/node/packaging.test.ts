@@ -172,9 +172,15 @@ describe('custom-elements.json and the JSX types (elements tarball)', () => {
     }
   });
 
-  it('has a definition export for <pmh-screening>, and no bogus one', () => {
+  it('has a definition export for <pmh-screening> and <pmh-result-view>, and no bogus one', () => {
     const definitions = modules.flatMap((mod) => (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ mod: mod.path, ...e })));
     assert.deepEqual(definitions, [
+      {
+        mod: 'dist/result-view/result-view.js',
+        kind: 'custom-element-definition',
+        name: 'pmh-result-view',
+        declaration: { name: 'PmhResultView', module: 'dist/result-view/result-view.component.js' },
+      },
       {
         mod: 'dist/screening/pmh-screening.js',
         kind: 'custom-element-definition',
@@ -186,8 +192,12 @@ describe('custom-elements.json and the JSX types (elements tarball)', () => {
 
   it('lists the element, not its base class, as a custom element, with typed events', () => {
     const elements = modules.flatMap((mod) => mod.declarations ?? []).filter((d) => d.customElement === true);
-    assert.deepEqual(elements.map((d) => [d.name, d.tagName]), [['PmhScreening', 'pmh-screening']]);
-    const events = Object.fromEntries((elements[0]!.events ?? []).map((e) => [e.name, e.type?.text]));
+    assert.deepEqual(elements.map((d) => [d.name, d.tagName]), [
+      ['PmhResultView', 'pmh-result-view'],
+      ['PmhScreening', 'pmh-screening'],
+    ]);
+    const screening = elements.find((d) => d.name === 'PmhScreening');
+    const events = Object.fromEntries((screening?.events ?? []).map((e) => [e.name, e.type?.text]));
     assert.equal(events['pmh-complete'], 'CustomEvent<PmhCompleteDetail>');
     assert.equal(events['pmh-escalation'], 'CustomEvent<PmhEscalationDetail>');
   });

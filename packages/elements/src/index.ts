@@ -1,10 +1,16 @@
 /**
- * `@pmh-screen/elements`: the `<pmh-screening>` web component. Importing this entry registers
- * the element; import `@pmh-screen/elements/pmh-screening.component.js` for the class alone.
+ * `@pmh-screen/elements`: the `<pmh-screening>` web component and the clinician's
+ * `<pmh-result-view>`. Importing this entry registers `<pmh-screening>` at once and
+ * `<pmh-result-view>` lazily (its code loads the first time the tag appears in the document, so a
+ * screening page pays nothing for it); import `@pmh-screen/elements/pmh-screening.component.js`
+ * or `pmh-result-view.component.js` for a class alone, `pmh-result-view.js` to define it at once.
  *
  * @packageDocumentation
  */
 import './screening/pmh-screening.js';
+import { watchForResultViews } from './result-view/lazy.js';
+
+watchForResultViews();
 
 export { defineOnce, PmhElement, type PmhEventDetail } from './base/pmh-element.js';
 export { PmhScreening } from './screening/pmh-screening.component.js';
@@ -40,3 +46,6 @@ export { LOCALE_LOAD_TIMEOUT_MS } from './screening/locale-controller.js';
 /** How long a saved session (`persist="session"`) may be resumed after its last save (2 hours). */
 export { SAVED_SESSION_MAX_AGE_MS } from './screening/persist/session-store.js';
 export { AUDIO_LIMITS, type AudioRegistration, registerAudio } from './read-aloud/audio-registry.js';
+// <pmh-result-view>: types only here, so the class stays in its lazy chunk.
+export { discoverResultViews, loadResultView } from './result-view/lazy.js';
+export type { PmhResultView, ResultVerification } from './result-view/result-view.component.js';

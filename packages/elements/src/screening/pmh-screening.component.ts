@@ -22,6 +22,7 @@ import { ReadAloudController } from '../read-aloud/read-aloud-controller.js';
 import { readAloudStyles } from '../read-aloud/styles.js';
 import { SessionController } from './session-controller.js';
 import type { Screen } from './session-controller.js';
+import { renderRespondentSummary } from '../result-view/respondent-summary.js';
 import { renderConfigError } from './screens/config-error.js';
 import { renderEnd } from './screens/end.js';
 import { renderIntro } from './screens/intro.js';
@@ -91,6 +92,8 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart quick-exit - The "Leave this page" button (kiosk mode, or `quick-exit`).
  * @csspart finish-and-clear - The end page's "Finish and clear" button (kiosk mode).
  * @csspart read-aloud - The Listen button (`read-aloud`): "Listen", and "Stop" while reading.
+ * @csspart summary - The respondent's summary below the end page (`summary`).
+ * @csspart summary-print - Its "Print or save a copy" button.
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -136,6 +139,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab, for up to 2 hours after its last change (personal devices; ignored in kiosk mode).
  * @attr read-aloud - A Listen button on the introduction, every question, the urgent-help page and the end page, for people who find reading hard: reads the page in the language it is shown in (recordings registered with `registerAudio` first, else a voice of the device in that language; none: no button, and text in a language without a voice is left out), stops when pressed again or when the page changes; never plays by itself. Using it on a question page adds `read-aloud` to that instrument's `aids` in the result. Kiosk: the first use suggests headphones.
+ * @attr summary - Below the end page, the respondent's own summary: each question and the answer chosen, in the language shown, with a "Print or save a copy" button, so they can keep it or show it at the appointment. No scores. Personal devices only: ignored in kiosk mode.
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
@@ -161,6 +165,7 @@ export class PmhScreening extends PmhElement {
     persist: { type: String },
     history: { type: Boolean },
     readAloud: { type: Boolean, attribute: 'read-aloud' },
+    summary: { type: Boolean },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -207,6 +212,8 @@ export class PmhScreening extends PmhElement {
   declare history: boolean;
   /** A Listen button on every page: reads it aloud (recordings first, else a device voice of its language). */
   declare readAloud: boolean;
+  /** The respondent's summary below the end page (answers, no scores). Ignored in kiosk mode. */
+  declare summary: boolean;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -260,6 +267,7 @@ export class PmhScreening extends PmhElement {
     this.kiosk = false;
     this.history = false;
     this.readAloud = false;
+    this.summary = false;
     this.idleTimeout = DEFAULT_IDLE_TIMEOUT;
     this.idleWarning = DEFAULT_IDLE_WARNING;
     this.internals = this.attachInternals();
@@ -667,7 +675,12 @@ export class PmhScreening extends PmhElement {
       case 'urgent-help':
         return renderUrgentHelp({ t, services: this.renderServices(), disabled, onContinue: this.onResume });
       case 'end':
-        return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.renderServices() })}${this.kioskMode.renderEndControls()}`;
+        return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.renderServices() })}${this.kioskMode.renderEndControls()}${renderRespondentSummary({
+          enabled: this.summary && !this.sharedDevice.kiosk,
+          result: this.screening.completedResult,
+          translator: this.translator,
+          policy: this.policy,
+        })}`;
       case 'resume':
         return renderResume({ t, disabled, onCarryOn: this.onCarryOn, onStartAgain: this.onStartAgain });
     }

@@ -103,6 +103,12 @@ const cy: LocaleResource = {
     'resume.body': 'Rydyn ni wedi cadw’r atebion a roesoch chi’n gynharach ar y ddyfais hon. Gallwch barhau o’r man lle gwnaethoch chi stopio.',
     'resume.continue': 'Parhau',
     'resume.startAgain': 'Dechrau eto',
+    'summary.title': 'Eich atebion',
+    'summary.intro':
+      'Gallwch gadw copi o’ch atebion, neu ei ddangos yn eich apwyntiad fel nad oes rhaid i chi egluro popeth eto.',
+    'summary.answeredOn': 'Atebwyd ar {{date}}',
+    'summary.private': 'Mae’r copi hwn yn dangos eich atebion. Cadwch ef mewn lle preifat.',
+    'summary.print': 'Argraffu neu gadw copi',
     'language.label': 'Iaith',
     'config.title': 'Does dim modd dangos y cwestiynau hyn',
     'config.body': 'Mae problem gyda’r ffordd y cafodd y dudalen hon ei gosod. Rhowch wybod i’r gwasanaeth a’ch anfonodd chi yma.',

@@ -88,6 +88,12 @@ const de: LocaleResource = {
     'resume.body': 'Wir haben Ihre früheren Antworten auf diesem Gerät aufbewahrt. Sie können dort weitermachen, wo Sie aufgehört haben.',
     'resume.continue': 'Weitermachen',
     'resume.startAgain': 'Neu beginnen',
+    'summary.title': 'Ihre Antworten',
+    'summary.intro':
+      'Sie können eine Kopie Ihrer Antworten behalten oder sie bei Ihrem Termin zeigen, damit Sie nicht alles noch einmal erklären müssen.',
+    'summary.answeredOn': 'Beantwortet am {{date}}',
+    'summary.private': 'Diese Kopie enthält Ihre Antworten. Bewahren Sie sie an einem privaten Ort auf.',
+    'summary.print': 'Kopie drucken oder speichern',
     'language.label': 'Sprache',
     'config.title': 'Diese Fragen können nicht angezeigt werden',
     'config.body': 'Diese Seite ist nicht richtig eingerichtet. Bitte geben Sie der Stelle Bescheid, die Sie hierher geschickt hat.',

@@ -121,6 +121,14 @@ export const enGB = {
     'resume.continue': 'Carry on',
     'resume.startAgain': 'Start again',
 
+    // Respondent summary on the end page (`summary`, personal devices only): answers, no scores
+    'summary.title': 'Your answers',
+    'summary.intro':
+      'You can keep a copy of your answers, or show it at your appointment so that you do not have to explain everything again.',
+    'summary.answeredOn': 'Answered on {{date}}',
+    'summary.private': 'This copy shows your answers. Keep it somewhere private.',
+    'summary.print': 'Print or save a copy',
+
     // Language picker
     'language.label': 'Language',
 

@@ -92,6 +92,12 @@ const es: LocaleResource = {
     'resume.body': 'Hemos guardado en este dispositivo las respuestas que dio antes. Puede seguir donde lo dejó.',
     'resume.continue': 'Seguir',
     'resume.startAgain': 'Empezar de nuevo',
+    'summary.title': 'Sus respuestas',
+    'summary.intro':
+      'Puede guardar una copia de sus respuestas o enseñarla en su cita, para no tener que explicarlo todo de nuevo.',
+    'summary.answeredOn': 'Respondido el {{date}}',
+    'summary.private': 'Esta copia muestra sus respuestas. Guárdela en un lugar privado.',
+    'summary.print': 'Imprimir o guardar una copia',
     'language.label': 'Idioma',
     'config.title': 'No se pueden mostrar estas preguntas',
     'config.body': 'Esta página no está bien configurada. Avise al servicio que le envió aquí.',

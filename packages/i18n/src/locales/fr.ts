@@ -92,6 +92,12 @@ const fr: LocaleResource = {
     'resume.body': 'Nous avons gardé les réponses que vous avez données plus tôt sur cet appareil. Vous pouvez reprendre là où vous vous étiez arrêté(e).',
     'resume.continue': 'Reprendre',
     'resume.startAgain': 'Recommencer',
+    'summary.title': 'Vos réponses',
+    'summary.intro':
+      'Vous pouvez garder une copie de vos réponses ou la montrer lors de votre rendez-vous, pour ne pas avoir à tout réexpliquer.',
+    'summary.answeredOn': 'Réponses données le {{date}}',
+    'summary.private': 'Cette copie contient vos réponses. Conservez-la dans un endroit privé.',
+    'summary.print': 'Imprimer ou enregistrer une copie',
     'language.label': 'Langue',
     'config.title': 'Ces questions ne peuvent pas être affichées',
     'config.body': 'Cette page n’a pas été configurée correctement. Merci de le signaler au service qui vous a envoyé ici.',

@@ -96,6 +96,12 @@ const pl: LocaleResource = {
     'resume.body': 'Zachowaliśmy odpowiedzi udzielone wcześniej na tym urządzeniu. Można kontynuować od miejsca, w którym Pan/Pani przerwał(a).',
     'resume.continue': 'Kontynuuj',
     'resume.startAgain': 'Zacznij od nowa',
+    'summary.title': 'Pana/Pani odpowiedzi',
+    'summary.intro':
+      'Może Pan/Pani zachować kopię swoich odpowiedzi albo pokazać ją podczas wizyty, żeby nie musieć wszystkiego tłumaczyć od nowa.',
+    'summary.answeredOn': 'Data udzielenia odpowiedzi: {{date}}',
+    'summary.private': 'Ta kopia zawiera Pana/Pani odpowiedzi. Proszę przechowywać ją w prywatnym miejscu.',
+    'summary.print': 'Wydrukuj lub zapisz kopię',
     'language.label': 'Język',
     'config.title': 'Nie można wyświetlić tych pytań',
     'config.body': 'Ta strona została nieprawidłowo skonfigurowana. Proszę poinformować placówkę, która ją Panu/Pani przesłała.',

@@ -93,6 +93,12 @@ const pt: LocaleResource = {
     'resume.body': 'Guardámos neste dispositivo as respostas que deu antes. Pode continuar onde parou.',
     'resume.continue': 'Continuar',
     'resume.startAgain': 'Começar de novo',
+    'summary.title': 'As suas respostas',
+    'summary.intro':
+      'Pode guardar uma cópia das suas respostas ou mostrá-la na sua consulta, para não ter de explicar tudo outra vez.',
+    'summary.answeredOn': 'Respondido em {{date}}',
+    'summary.private': 'Esta cópia mostra as suas respostas. Guarde-a num local privado.',
+    'summary.print': 'Imprimir ou guardar uma cópia',
     'language.label': 'Idioma',
     'config.title': 'Não é possível mostrar estas perguntas',
     'config.body': 'Esta página não foi configurada corretamente. Informe o serviço que o/a enviou para aqui.',

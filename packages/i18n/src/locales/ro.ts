@@ -90,6 +90,12 @@ const ro: LocaleResource = {
     'resume.body': 'Am păstrat pe acest dispozitiv răspunsurile pe care le-ați dat mai devreme. Puteți continua de unde ați rămas.',
     'resume.continue': 'Continuați',
     'resume.startAgain': 'Începeți din nou',
+    'summary.title': 'Răspunsurile dumneavoastră',
+    'summary.intro':
+      'Puteți păstra o copie a răspunsurilor sau o puteți arăta la programare, ca să nu fie nevoie să explicați totul din nou.',
+    'summary.answeredOn': 'Răspunsuri date pe {{date}}',
+    'summary.private': 'Această copie conține răspunsurile dumneavoastră. Păstrați-o într-un loc privat.',
+    'summary.print': 'Tipăriți sau salvați o copie',
     'language.label': 'Limba',
     'config.title': 'Aceste întrebări nu pot fi afișate',
     'config.body': 'Această pagină nu a fost configurată corect. Vă rugăm să spuneți serviciului care v-a trimis aici.',

@@ -85,6 +85,12 @@ const so: LocaleResource = {
     'resume.body': 'Jawaabihii aad hore ugu bixisay qalabkan waan kaydinnay. Waxaad ka sii wadan kartaa halkii aad ka joogsatay.',
     'resume.continue': 'Sii wad',
     'resume.startAgain': 'Dib u bilow',
+    'summary.title': 'Jawaabahaaga',
+    'summary.intro':
+      'Waxaad hayn kartaa nuqul ka mid ah jawaabahaaga, ama waxaad tusi kartaa ballantaada si aadan mar kale wax walba u sharxin.',
+    'summary.answeredOn': 'La jawaabay {{date}}',
+    'summary.private': 'Nuqulkan waxaa ku qoran jawaabahaaga. Ku hay meel gaar ah.',
+    'summary.print': 'Daabac ama kaydi nuqul',
     'language.label': 'Luqadda',
     'config.title': 'Su’aalahan lama muujin karo',
     'config.body': 'Boggan si sax ah looma habeyn. Fadlan u sheeg adeegga halkan kuu soo diray.',

@@ -83,6 +83,12 @@ const tr: LocaleResource = {
     'resume.body': 'Bu cihazda daha önce verdiğiniz yanıtları sakladık. Kaldığınız yerden devam edebilirsiniz.',
     'resume.continue': 'Devam et',
     'resume.startAgain': 'Baştan başla',
+    'summary.title': 'Yanıtlarınız',
+    'summary.intro':
+      'Yanıtlarınızın bir kopyasını saklayabilir ya da randevunuzda gösterebilirsiniz; böylece her şeyi yeniden anlatmanız gerekmez.',
+    'summary.answeredOn': 'Yanıt tarihi: {{date}}',
+    'summary.private': 'Bu kopyada yanıtlarınız yer alıyor. Onu özel bir yerde saklayın.',
+    'summary.print': 'Kopyayı yazdırın veya kaydedin',
     'language.label': 'Dil',
     'config.title': 'Bu sorular gösterilemiyor',
     'config.body': 'Bu sayfa doğru ayarlanmamış. Lütfen sizi buraya yönlendiren hizmete bildirin.',
