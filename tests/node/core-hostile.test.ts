@@ -107,6 +107,17 @@ describe('verifyResult is total and bounded', () => {
     refusedBounded(late, /risk\.triggers\[0\]\.at: .* is outside the session/);
   });
 
+  it('a result built in another realm (an iframe) verifies; a class instance does not', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext(`JSON.parse(${JSON.stringify(JSON.stringify(good()))})`) as unknown;
+    assert.notEqual(Object.getPrototypeOf(foreign), Object.prototype, 'from another realm');
+    assert.equal(verifyResult(foreign).ok, true);
+    class Result {
+      constructor(readonly schema = 'pmh-screen/result/v1') {}
+    }
+    refusedBounded(new Result(), /not plain JSON data/);
+  });
+
   it('millions of bad entries answer with at most 50 errors and a count', () => {
     const many = { ...clone(good()), instruments: Array.from({ length: 5000 }, () => ({ id: 'nope' })) };
     const errors = refusedBounded(many);

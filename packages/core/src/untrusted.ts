@@ -86,12 +86,19 @@ export function boundedList(messages: readonly string[], max = 50): string[] {
   return shown;
 }
 
-/** A plain object or array (not a Date, Map, class instance, function, …). Never throws. */
+/**
+ * A plain object or array (not a Date, Map, class instance, function, …). Never throws. An object
+ * literal from another realm (an iframe's result) is plain too: its prototype is that realm's
+ * `Object.prototype`, itself the end of the chain — unlike a Date's or a class instance's.
+ */
 function kindOf(value: object): 'array' | 'object' | null {
   try {
     if (Array.isArray(value)) return 'array';
     const proto: unknown = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null ? 'object' : null;
+    if (proto === Object.prototype || proto === null) return 'object';
+    return typeof proto === 'object' && Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]'
+      ? 'object'
+      : null;
   } catch {
     return null;
   }
