@@ -474,3 +474,16 @@ describe('ScreeningSession supplementary questions and aids', () => {
     assert.throws(() => s.recordAid('gad2', 'magic' as never), (e: unknown) => e instanceof PmhConfigError && /unknown aid "magic"/.test(e.message));
   });
 });
+
+describe('ScreeningSession and a clock set back mid-way', () => {
+  it('never dates an answer before the start or an earlier answer, so every result still verifies', () => {
+    const times = ['2025-03-01T10:00:00.000Z', '2025-03-01T10:01:00.000Z', '2025-03-01T09:00:00.000Z', '2025-03-01T09:00:30.000Z', '2025-03-01T09:01:00.000Z'];
+    let n = 0;
+    const s = new ScreeningSession({ config: { kind: 'fixed', instruments: ['whooley'] }, now: () => new Date(times[Math.min(n++, times.length - 1)] ?? times[0]!) });
+    s.answer(1);
+    s.answer(0);
+    const result = s.result();
+    assert.ok(result.instruments[0]?.answers.every((a) => Date.parse(a.answeredAt) >= Date.parse(result.startedAt)));
+    assert.equal(verifyResult(JSON.parse(JSON.stringify(result))).ok, true);
+  });
+});

@@ -101,26 +101,29 @@ export {
 // Session state machine.
 export { type AnswerOutcome, type RestoreOptions, type SessionOptions, ScreeningSession, SNAPSHOT_LIMITS } from './session.js';
 
-// Results. (`build-result.ts` and `validate.ts` are zod-free, for the element's path; `result.ts`
-// and `schema.ts` use zod.)
+// Results: their types (result-types.ts), building (build-result.ts) and checking
+// (field-checks.ts, result-check.ts) need no zod, for the element's path; `result.ts` and
+// `schema.ts` use zod.
+export { parseContext } from './field-checks.js';
 export {
   type CreateResultInput,
   type InstrumentResult,
   type InstrumentText,
-  parseContext,
   type ResultAnswer,
   type ResultStatus,
   type RiskItemStatus,
-  type SupplementaryAnswer,
   type ScreeningContext,
   type ScreeningResult,
   SOURCE_TEXT,
+  type SupplementaryAnswer,
   type Translation,
-} from './build-result.js';
+} from './result-types.js';
 export { createResult, RESULT_LIMITS, verifyResult } from './result.js';
 export { RESULT_SCHEMA_ID, SNAPSHOT_SCHEMA_ID } from './formats.js';
 export { resultSchema, type SessionSnapshot } from './schema.js';
 export { resultJsonSchema } from './json-schema.js';
+
+export { canonicalJson } from './canonical-json.js';
 
 // Errors, and the bounded reading of untrusted input every public entry point starts with.
 export { PmhConfigError, type PmhErrorCode, pmhErrorCodes } from './errors.js';

@@ -1,9 +1,12 @@
 /**
  * Results as other systems receive them: {@link createResult} builds one and {@link verifyResult}
  * checks one from anywhere, both against the zod schema (`resultSchema`) and the arithmetic.
- * Building and the arithmetic live in `build-result.ts`, with no zod, for `ScreeningSession`.
+ * Building (`build-result.ts`) and the arithmetic (`result-check.ts`) need no zod, for
+ * `ScreeningSession`.
  */
-import { buildResult, type CreateResultInput, resultErrors, type ScreeningResult } from './build-result.js';
+import { buildResult } from './build-result.js';
+import { resultErrors } from './result-check.js';
+import type { CreateResultInput, ScreeningResult } from './result-types.js';
 import { PmhConfigError } from './errors.js';
 import { formatIssues, resultSchema } from './schema.js';
 import { bounded, boundedList, errorMessage, type InputLimits, toPlainJson } from './untrusted.js';

@@ -1,5 +1,5 @@
 import type { InstrumentId } from './ids.js';
-import { isRiskItem } from './instruments/index.js';
+import { getInstrument, isRiskItem } from './instruments/index.js';
 import type { Step } from './pathway.js';
 
 /**
@@ -62,4 +62,28 @@ export function standingTrigger(triggers: readonly RiskTrigger[], step: Step): R
 
 function sameItem(trigger: RiskTrigger, step: Step): boolean {
   return trigger.instrumentId === step.instrumentId && trigger.itemId === step.itemId;
+}
+
+/** A risk item of an administered instrument, and whether it was answered in this result. */
+export interface RiskItemStatus {
+  instrumentId: InstrumentId;
+  itemId: string;
+  answered: boolean;
+}
+
+/**
+ * The `risk` of a result: the level the triggers imply, the triggers, and what was asked — every
+ * risk item of the instruments given (`items`, answered or not), and whether any risk item was
+ * answered at all (`assessed`: a trigger, or an answered risk item).
+ */
+export function riskOf(
+  entries: readonly { id: InstrumentId; answers: readonly { itemId: string }[] }[],
+  triggers: RiskTrigger[],
+): { level: RiskLevel; triggers: RiskTrigger[]; assessed: boolean; items: RiskItemStatus[] } {
+  const items = entries.flatMap((entry) =>
+    getInstrument(entry.id)
+      .items.filter((item) => item.risk === true)
+      .map((item) => ({ instrumentId: entry.id, itemId: item.id, answered: entry.answers.some((a) => a.itemId === item.id) })),
+  );
+  return { level: riskLevel(triggers), triggers, assessed: triggers.length > 0 || items.some((i) => i.answered), items };
 }

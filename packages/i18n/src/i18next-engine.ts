@@ -8,7 +8,7 @@
  * before it can run: another round trip before the first question).
  */
 import i18next, { type FormatterModule } from 'i18next';
-import type { TranslateFn } from './translator.js';
+import type { TranslateFn } from './types.js';
 
 /**
  * One i18next instance: `locale`'s strings with English (`source`, en-GB) as the fallback, every

@@ -1,7 +1,7 @@
 import type { InstrumentId } from '@pmh-screen/core';
 import { resolveLocale } from './locale.js';
 // Type only: the zod schema defines the shape, but no zod code is loaded from here.
-import type { TranslationInput } from './registry.js';
+import type { TranslationInput } from './translation-schema.js';
 
 /*
  * The registered translations themselves, with no zod: translators read them on every

@@ -1,10 +1,12 @@
 import { instrumentIds, instruments, MAX_MESSAGE_LENGTH, PmhConfigError, toPlainJson } from '@pmh-screen/core';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { resolveLocale } from './locale.js';
 import { SOURCE_LOCALE } from './names.js';
 import { storeTranslation } from './registry-store.js';
+import { type TranslationInput, translationInputSchema } from './translation-schema.js';
 
 export { type RegisteredTranslation, registeredTranslation, unregisterTranslation } from './registry-store.js';
+export { type TranslationInput, translationInputSchema } from './translation-schema.js';
 
 /**
  * Bounds of what {@link registerTranslation} reads, checked (without recursion) before anything
@@ -47,36 +49,6 @@ export class TranslationError extends PmhConfigError {
     this.issues = shown;
   }
 }
-
-const text = z.string().check(z.trim(), z.minLength(1, 'expected non-empty text'));
-
-const itemSchema = z.strictObject({
-  text,
-  options: z.array(text),
-});
-
-/** The zod (mini) schema of what {@link registerTranslation} accepts. */
-export const translationInputSchema = z.strictObject({
-  locale: z.string().check(z.minLength(1, 'expected a BCP 47 language tag')),
-  instrumentId: z.enum(instrumentIds),
-  texts: z.strictObject({
-    title: z.optional(text),
-    stem: z.optional(text),
-    instructions: z.optional(text),
-    items: z.record(z.string(), itemSchema),
-    /** Unscored supplementary questions by core's id (`difficulty`), option labels in printed order. */
-    supplementary: z.optional(z.record(z.string(), itemSchema)),
-  }),
-  provenance: z.strictObject({
-    status: z.enum(['validated', 'draft']),
-    source: text,
-    licence: z.optional(text),
-    permission: z.optional(text),
-  }),
-});
-
-/** What a host passes to {@link registerTranslation}. */
-export type TranslationInput = z.infer<typeof translationInputSchema>;
 
 /**
  * zod/mini ships no English messages (they would cost bytes in every browser), so issues are

@@ -5,6 +5,7 @@ import enGB, { type UiKey } from './locales/en-GB.js';
 import { localeNames, SOURCE_LOCALE, type SupportedLocale } from './names.js';
 import { registeredTranslation } from './registry-store.js';
 import type {
+  TranslateFn,
   Direction,
   LocaleMeta,
   LocaleResource,
@@ -64,8 +65,6 @@ function sharedOptions(text: ShippedInstrumentText, def: InstrumentDefinition): 
   return items;
 }
 
-/** Renders interface strings: i18next for every locale but English, `translateSource` for English. */
-export type TranslateFn = (key: string, vars?: Vars) => string;
 
 /** @internal A translator over a locale's resource and a string renderer (see `sourceTranslator`, i18next-engine.ts). */
 export class LocaleTranslator implements Translator {

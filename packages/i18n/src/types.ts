@@ -190,3 +190,6 @@ export interface LocalizedSupplementaryQuestion {
   locale: string;
   translation: TranslationStatus;
 }
+
+/** Renders interface strings: i18next for every locale but English, `translateSource` for English. */
+export type TranslateFn = (key: string, vars?: Record<string, string | number>) => string;

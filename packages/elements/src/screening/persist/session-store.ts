@@ -1,4 +1,4 @@
-import { ScreeningSession } from '@pmh-screen/core';
+import { canonicalJson, ScreeningSession } from '@pmh-screen/core';
 import type { PathwayConfig, ScreeningContext } from '@pmh-screen/core';
 
 /** Every key starts with this; the rest is a hash of the configuration (no personal data). */
@@ -199,13 +199,4 @@ function fnv1a64(text: string): string {
     hash = (hash * PRIME) & MASK;
   }
   return hash.toString(16).padStart(16, '0');
-}
-
-/** JSON with object keys sorted (the same configuration always gives the same text). */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  ) ?? 'null';
 }
