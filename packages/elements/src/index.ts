@@ -20,6 +20,7 @@ export {
   type PmhAbandonReason,
   type PmhAnswerDetail,
   type PmhCompleteDetail,
+  type PmhDeliveryDetail,
   type PmhElementErrorCode,
   type PmhErrorDetail,
   type PmhEscalationDetail,
@@ -30,3 +31,13 @@ export {
   type PmhStartDetail,
 } from './screening/events.js';
 export type { Screen, SessionChange } from './screening/session-controller.js';
+export { DeliveryOutbox } from './delivery/outbox.js';
+export type {
+  DeliveryKind,
+  DeliveryOptions,
+  DeliveryReport,
+  DeliveryRequest,
+  DeliveryResponse,
+  DeliveryStatus,
+  DeliveryTransport,
+} from './delivery/types.js';

@@ -5,6 +5,8 @@ import type { Answers, PathwayConfig, ScreeningResult, Step, Thresholds } from '
 import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import { PmhElement } from '../base/pmh-element.js';
+import { DeliveryController } from '../delivery/delivery-controller.js';
+import type { DeliveryOptions } from '../delivery/types.js';
 import { readConfig, toErrorDetail } from './config.js';
 import type { ConfigState } from './config.js';
 import { checkCrisisResources, defaultCrisisResources } from './crisis-resources.js';
@@ -69,6 +71,7 @@ const SECONDS_PER_QUESTION = 10;
  * @fires {CustomEvent<PmhCompleteDetail>} pmh-complete - The end page is reached: `{ result }` (`status: 'complete'`).
  * @fires {CustomEvent<PmhAbandonDetail>} pmh-abandon - Answers are wiped before completion: `{ reason: 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit', result }` (`status: 'partial'`). Dispatched on the element itself (on removal it is no longer in the document: listen on the element).
  * @fires {CustomEvent<PmhErrorDetail>} pmh-error - Bad configuration or an unusable locale: `{ code, message, recoverable }`.
+ * @fires {CustomEvent<PmhDeliveryDetail>} pmh-delivery - With `endpoint`: a step in delivering a result: `{ sessionId, kind: 'escalation' | 'complete' | 'abandon', status: 'queued' | 'sent' | 'retrying' | 'failed', attempt, key }` (`sent` = acknowledged). Also dispatched after the element was removed.
  *
  * @slot intro - Replaces the introduction text (the heading and Start button stay). Light DOM: style and translate it yourself.
  * @slot end - Replaces the end page text ("what happens next"); e.g. a plain-language summary built from `pmh-complete`.
@@ -85,6 +88,7 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart idle-continue - The idle warning's button that keeps the session going (kiosk mode).
  * @csspart quick-exit - The "Leave this page" button (kiosk mode, or `quick-exit`).
  * @csspart finish-and-clear - The end page's "Finish and clear" button (kiosk mode).
+ * @csspart delivery-notice - On the urgent-help page, with `endpoint`: "Your answers may not have reached the team yet…" when the escalation is not acknowledged in time.
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -128,6 +132,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr quick-exit - "Leave this page" on every screen (wipes at once, `pmh-abandon` `quick-exit`; also Shift pressed three times). On by default in kiosk mode; `quick-exit="off"` turns it off.
  * @attr quick-exit-url - Not in kiosk mode: after a quick exit, replace this page with this safe `http(s)` URL (e.g. a weather page).
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab (personal devices; ignored in kiosk mode).
+ * @attr endpoint - URL results are delivered to (`POST`, JSON, `Idempotency-Key`): the partial result at each escalation first, the complete result, the partial result on abandon; retried until acknowledged (docs/delivering-results.md). Absent: nothing is sent. Property `delivery` for headers, a transport and timings.
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
@@ -151,6 +156,8 @@ export class PmhScreening extends PmhElement {
     quickExitUrl: { type: String, attribute: 'quick-exit-url' },
     persist: { type: String },
     history: { type: Boolean },
+    endpoint: { type: String },
+    delivery: { attribute: false },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -193,6 +200,17 @@ export class PmhScreening extends PmhElement {
    * Opt-in: an embedded widget must not take over a host app's router. Ignored in kiosk mode.
    */
   declare history: boolean;
+  /**
+   * Where results are delivered (absolute, or relative to the page). Absent: nothing leaves the
+   * browser. See docs/delivering-results.md for what is sent and what is guaranteed.
+   */
+  declare endpoint: string | null | undefined;
+  /**
+   * Delivery options: `{ headers?, transport?, persist?: 'memory' | 'indexeddb', timeout?,
+   * giveUpAfter?, noticeAfter?, persistFor?, backoff? }` (milliseconds). Set it before the first
+   * result; a new object applies to results from then on.
+   */
+  declare delivery: DeliveryOptions | null | undefined;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -208,6 +226,8 @@ export class PmhScreening extends PmhElement {
   protected readonly persistence: PersistController;
   /** `history`: browser Back/Forward. */
   protected readonly historyNavigation: HistoryController;
+  /** `endpoint`: delivering results, and the urgent-help page's "may not have reached the team". */
+  protected readonly deliveries: DeliveryController;
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
@@ -269,6 +289,12 @@ export class PmhScreening extends PmhElement {
       screening: this.screening,
       enabled: () => this.history && !this.sharedDevice.kiosk,
       skipIntro: () => this.skipIntro,
+    });
+    this.deliveries = new DeliveryController(this, {
+      screening: this.screening,
+      endpoint: () => this.endpoint,
+      delivery: () => this.delivery,
+      kiosk: () => this.sharedDevice.kiosk,
     });
   }
 
@@ -629,7 +655,14 @@ export class PmhScreening extends PmhElement {
         const valid = this.crisisResources != null && checkCrisisResources(this.crisisResources) === null;
         const resources = valid ? (this.crisisResources as readonly CrisisResource[]) : defaultCrisisResources(t);
         // A kiosk shows numbers as plain readable text: nobody taps to call on a shared tablet.
-        return renderUrgentHelp({ t, resources, asLinks: !this.kiosk, disabled, onContinue: this.onResume });
+        return renderUrgentHelp({
+          t,
+          resources,
+          asLinks: !this.kiosk,
+          disabled,
+          undelivered: this.deliveries.undelivered,
+          onContinue: this.onResume,
+        });
       }
       case 'end':
         return html`${renderEnd({ t })}${this.kioskMode.renderEndControls()}`;

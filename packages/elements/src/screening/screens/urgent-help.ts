@@ -10,6 +10,11 @@ export interface UrgentHelpView {
   /** Phone numbers as `tel:`/`sms:` links (a kiosk shows them as plain text instead). */
   asLinks: boolean;
   disabled: boolean;
+  /**
+   * Delivery is on (`endpoint`) and this session's escalation has not been acknowledged within
+   * a few seconds (or failed): say plainly that the answer may not have reached the team yet.
+   */
+  undelivered?: boolean;
   onContinue: () => void;
 }
 
@@ -17,13 +22,18 @@ export interface UrgentHelpView {
  * The urgent-help interruption page (NHS.UK interruption-page pattern), shown after a non-zero
  * answer to a risk question: calm words, then what to do right now, then Continue resumes the
  * questions. The host may add its own team first with `slot="urgent-help"` or replace the list
- * with the `crisisResources` property.
+ * with the `crisisResources` property. With delivery on, a live region under the first paragraph
+ * says when the answer may not have reached the team (never claiming that a person knows); the
+ * contacts below are always there.
  */
 export function renderUrgentHelp(view: UrgentHelpView): TemplateResult {
   const { t } = view;
   return html`<div class="urgent" part="urgent-help">
       <h2 tabindex="-1" data-page-heading>${t('urgent.title')}</h2>
       <p>${t('urgent.body')}</p>
+      <div role="status">
+        ${view.undelivered ? html`<p class="notice" part="delivery-notice"><strong>${t('urgent.notDelivered')}</strong></p>` : nothing}
+      </div>
       <h3>${t('urgent.unsafeHeading')}</h3>
       <p>${t('urgent.unsafeBody')}</p>
       <slot name="urgent-help"></slot>
