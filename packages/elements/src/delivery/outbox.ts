@@ -358,8 +358,9 @@ export class DeliveryOutbox {
       this.#call(() =>
         this.#options.onRefused?.(report, `POST ${this.endpoint} (${entry.kind}, Idempotency-Key ${entry.key}): ${verdict.reason}; not retried.${detail ? ` The endpoint said: ${detail}` : ''}`),
       );
-    } else if (!keepalive) {
-      // A keepalive send that fails changes nothing: the regular schedule carries on.
+    } else if (!keepalive && this.#env.now() < entry.deadline) {
+      // A keepalive send that fails changes nothing: the regular schedule carries on. At the
+      // deadline there is no retry to announce: #pump gives up.
       const wait = Math.max(backoffDelay(attempt, entry.kind, this.#env.random(), this.#options.backoff), verdict.retryAfter ?? 0);
       entry.notBefore = this.#env.now() + wait;
       this.#report(entry, 'retrying', { ...extra, attempt, retryIn: wait, reason: verdict.reason });

@@ -66,6 +66,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (/^\d+$/.test(text)) {
     ms = Number(text) * 1000;
   } else {
+    // An HTTP date names its weekday and month ("Wed, 10 Dec 2026 12:00:00 GMT"); "-5" is no date.
+    if (!/[a-z]{3}/i.test(text)) return null;
     const date = Date.parse(text);
     if (Number.isNaN(date)) return null;
     ms = date - now;
