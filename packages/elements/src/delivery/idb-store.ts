@@ -24,12 +24,19 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function open(name: string): Promise<IDBDatabase> {
+function open(name: string, onClose: () => void): Promise<IDBDatabase> {
   const req = indexedDB.open(name, 1);
   req.onupgradeneeded = () => {
     req.result.createObjectStore(STORE, { keyPath: ['endpoint', 'key'] });
   };
-  return request(req);
+  return request(req).then((db) => {
+    // Let another page (or a deleteDatabase) upgrade or remove it; the next use opens it again.
+    db.onversionchange = () => {
+      db.close();
+      onClose();
+    };
+    return db;
+  });
 }
 
 /** Runs `use` in one transaction and resolves when it has committed. */
@@ -47,7 +54,13 @@ async function inTransaction<T>(db: IDBDatabase, mode: IDBTransactionMode, use: 
 /** A {@link DeliveryStore} in IndexedDB (database {@link DELIVERY_DATABASE} unless named). */
 export function indexedDbStore(name: string = DELIVERY_DATABASE): DeliveryStore {
   let db: Promise<IDBDatabase> | undefined;
-  const database = (): Promise<IDBDatabase> => (db ??= open(name));
+  const database = (): Promise<IDBDatabase> =>
+    (db ??= open(name, () => {
+      db = undefined;
+    }).catch((error: unknown) => {
+      db = undefined; // try again next time
+      throw error;
+    }));
   return {
     async load(endpoint) {
       const all = await inTransaction(await database(), 'readonly', (s) => s.getAll() as IDBRequest<StoredDelivery[]>);
