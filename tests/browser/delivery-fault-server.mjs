@@ -10,8 +10,9 @@
  * - `retryAfter`: the `Retry-After` sent with 503s.
  *
  * It records every post (time, key, what it answered) and stores each key once. "Duplicates
- * stored" counts stored records whose body equals one stored under another key: a client that
- * changed its key between retries would make them, and nothing here could hide it.
+ * stored" counts stored records whose body and kind (`escalation`, `complete`, `abandon`, read from
+ * the key) equal one stored under another key: what a client that changed its key between retries
+ * would make. (The tests also check that every post carries a key the client reported.)
  *
  * Plain JavaScript (the web-test-runner config loads it without a TypeScript loader). Used by
  * web-test-runner.config.mjs (middleware on the test server, commands for the tests) and by the
@@ -54,11 +55,14 @@ export class FaultReceiver {
   /** What a scenario saw and stored, with the figures the tests assert. @param {string} id */
   report(id) {
     const { posts, stored } = this.#scenario(id);
-    const bodies = new Set();
+    const seen = new Set();
     let duplicates = 0;
     for (const record of stored) {
-      if (bodies.has(record.body)) duplicates++;
-      bodies.add(record.body);
+      // The same result of the same kind stored again under another key. (An abandon's partial
+      // result may equal the escalation's just before it: two deliveries, not a duplicate.)
+      const identity = `${kindOf(record.key)}\n${record.body}`;
+      if (seen.has(identity)) duplicates++;
+      seen.add(identity);
     }
     return {
       posts: posts.map((p) => ({ ...p })),
@@ -67,13 +71,20 @@ export class FaultReceiver {
     };
   }
 
-  /** Stops a scenario's stalled requests (end of a test). @param {string} id */
+  /**
+   * Ends a scenario (end of a test): its stalled requests are cut, and later posts (an abandon when
+   * the test's element is removed) get 410 Gone. @param {string} id
+   */
   close(id) {
     const scenario = this.scenarios.get(id);
     if (!scenario) return;
     for (const socket of scenario.open) socket.destroy();
     this.scenarios.delete(id);
+    this.closed.add(id);
   }
+
+  /** Ids of ended scenarios. @type {Set<string>} */
+  closed = new Set();
 
   /**
    * Handles a request if it is for a scenario; returns false otherwise.
@@ -84,6 +95,11 @@ export class FaultReceiver {
     if (!url.pathname.startsWith(DELIVERY_PREFIX)) return false;
     const [id, rest] = url.pathname.slice(DELIVERY_PREFIX.length).split('/');
     const scenario = this.scenarios.get(decodeURIComponent(id ?? ''));
+    if (!scenario && this.closed.has(decodeURIComponent(id ?? ''))) {
+      req.resume();
+      send(res, 410, { errors: ['this test is over'] });
+      return true;
+    }
     if (!scenario || rest !== 'results') {
       send(res, 404, { errors: ['no such scenario'] });
       return true;
@@ -159,6 +175,12 @@ export class FaultReceiver {
     if (!scenario) throw new Error(`no delivery scenario ${id}`);
     return scenario;
   }
+}
+
+/** `escalation` from `<sessionId>:escalation:1`; the whole key when it has no such part. @param {string} key */
+function kindOf(key) {
+  const match = /:(escalation|complete|abandon)(?::|$)/.exec(key);
+  return match ? match[1] : key;
 }
 
 /** @param {Post} post */

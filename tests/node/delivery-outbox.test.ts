@@ -229,15 +229,19 @@ describe('delivery outbox: dedupe, online, pagehide', () => {
     assert.equal(reports.filter((r) => r.status === 'queued').length, 1);
   });
 
-  it('`online` retries at once instead of waiting for the backoff', async () => {
-    const { box, requests, win } = setup(['network', 'network', 'network', 'network'], 201);
+  it('`online` retries at once instead of waiting for the backoff, and restarts the backoff', async () => {
+    const { box, requests, win } = setup(['network', 'network', 'network', 'network', 'network'], 201);
     box.deliver('complete', phq9Journey().complete);
     await clock.tickAsync(7000); // attempts at 0, 1, 3, 7 s; the next would be at 15 s
     assert.equal(requests.length, 4);
     await clock.tickAsync(100);
     win.dispatchEvent(new Event('online'));
     await clock.tickAsync(0);
-    assert.equal(requests.length, 5);
+    assert.equal(requests.length, 5, 'at once on online');
+    // That one still failed (the network settling): the next is 1 s later, not 16 s.
+    await clock.tickAsync(1000);
+    assert.equal(requests.length, 6);
+    assert.deepEqual(offsets(requests), [0, 1000, 3000, 7000, 7100, 8100]);
     assert.deepEqual(box.pending, []);
   });
 

@@ -81,6 +81,8 @@ interface Entry {
   createdAt: number;
   deadline: number;
   attempts: number;
+  /** Failed attempts since the network last came back (the backoff restarts from there). */
+  failures: number;
   /** Not before this time (epoch ms): the backoff or `Retry-After`. */
   notBefore: number;
   inFlight: AbortController | null;
@@ -187,11 +189,18 @@ export class DeliveryOutbox {
     return this.#queue.some((e) => e.key === key);
   }
 
-  /** Try every waiting delivery now (the outbox does this itself on `online`). */
+  /**
+   * Try every waiting delivery now, with the backoff started afresh (the outbox does this itself on
+   * `online`: the network that failed is not the one that is back, and the first request after
+   * `online` may still fail while it settles).
+   */
   retryNow(): void {
     if (this.#disposed) return;
     const now = this.#env.now();
-    for (const entry of this.#queue) if (entry.inFlight === null) entry.notBefore = now;
+    for (const entry of this.#queue) {
+      entry.failures = 0;
+      if (entry.inFlight === null) entry.notBefore = now;
+    }
     this.#pump();
   }
 
@@ -235,6 +244,7 @@ export class DeliveryOutbox {
       // A delivery restored from storage gets a new window in this page.
       deadline: now + (this.#options.giveUpAfter ?? DEFAULT_GIVE_UP_MS),
       attempts: 0,
+      failures: 0,
       notBefore: now,
       inFlight: null,
       keepaliveInFlight: false,
@@ -361,7 +371,8 @@ export class DeliveryOutbox {
     } else if (!keepalive && this.#env.now() < entry.deadline) {
       // A keepalive send that fails changes nothing: the regular schedule carries on. At the
       // deadline there is no retry to announce: #pump gives up.
-      const wait = Math.max(backoffDelay(attempt, entry.kind, this.#env.random(), this.#options.backoff), verdict.retryAfter ?? 0);
+      entry.failures += 1;
+      const wait = Math.max(backoffDelay(entry.failures, entry.kind, this.#env.random(), this.#options.backoff), verdict.retryAfter ?? 0);
       entry.notBefore = this.#env.now() + wait;
       this.#report(entry, 'retrying', { ...extra, attempt, retryIn: wait, reason: verdict.reason });
     }
