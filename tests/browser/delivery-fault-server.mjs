@@ -4,7 +4,7 @@
  * `Retry-After`) and can misbehave on purpose, per scenario:
  *
  * - `script`: what to do with the 1st, 2nd, … post (`'accept'`, `'reset'` = destroy the connection,
- *   `'stall'` = never answer, or an HTTP status such as `'503'`), then `then` for every later post;
+ *   `'stall'` = never answer, or an HTTP status such as `'503'`), then `afterwards` for every later post;
  * - `outageUntil` (epoch ms) with `outage` (`'503'`, `'reset'`, `'stall'`): before that time every
  *   post gets `outage` (a receiver that is down, then recovers on its own);
  * - `retryAfter`: the `Retry-After` sent with 503s.
@@ -26,7 +26,7 @@ const MAX_BODY = 256 * 1024;
 
 /**
  * @typedef {'accept' | 'reset' | 'stall' | string} Action
- * @typedef {{ script?: Action[], then?: Action, outageUntil?: number, outage?: Action, retryAfter?: string }} Plan
+ * @typedef {{ script?: Action[], afterwards?: Action, outageUntil?: number, outage?: Action, retryAfter?: string }} Plan
  * @typedef {{ at: number, key: string | null, answered: string, bytes: number }} Post
  * @typedef {{ at: number, key: string, body: string, sessionId: string | null, status: string | null, triggers: number }} Stored
  */
@@ -117,7 +117,7 @@ export class FaultReceiver {
     const index = scenario.posts.length;
     const { plan } = scenario;
     /** @type {Action} */
-    const action = plan.outageUntil !== undefined && at < plan.outageUntil ? (plan.outage ?? '503') : (plan.script?.[index] ?? plan.then ?? 'accept');
+    const action = plan.outageUntil !== undefined && at < plan.outageUntil ? (plan.outage ?? '503') : (plan.script?.[index] ?? plan.afterwards ?? 'accept');
     /** @type {Post} */
     const post = { at, key, answered: action, bytes: 0 };
     scenario.posts.push(post);

@@ -45,7 +45,7 @@ describe('delivery faults (Chromium, real HTTP on loopback)', function () {
   failOnConsole();
 
   it('a receiver that never answers: within 8 s the urgent-help page says the answer may not have reached the team (contacts still there); pmh-delivery reports failed at the give-up time', async () => {
-    const scenario = await receiver({ then: 'stall' });
+    const scenario = await receiver({ afterwards: 'stall' });
     const { el, delivered, raisedAt, escalationKey } = await escalate(scenario, { delivery: { giveUpAfter: 12_000 } });
     expect(notice(el)).to.equal(null);
     // Not before the documented 8 s…

@@ -7,10 +7,10 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { ScreeningResult } from '@pmh-screen/core';
 import type { PmhDeliveryDetail, PmhScreening } from '../../packages/elements/src/index.js';
 
-/** What the receiver answers: per post (`script`), then `then`; before `outageUntil`, `outage`. */
+/** What the receiver answers: per post (`script`), then `afterwards`; before `outageUntil`, `outage`. */
 export interface Plan {
   script?: string[];
-  then?: string;
+  afterwards?: string;
   outageUntil?: number;
   outage?: string;
   retryAfter?: string;
