@@ -322,16 +322,19 @@ function nextPost(page: Page, what: string, accept: (body: ScreeningResult) => b
   return posted;
 }
 
-/** Answers that make the NICE pathway go Whooley (Yes, Yes) + GAD-2 → EPDS, with EPDS item 10 = `selfHarm`. */
+/**
+ * Answers that make the NICE pathway go Whooley (Yes, Yes) + GAD-2 → the follow-up, which in the
+ * demo is the PHQ-9 (the demo holds no licence for the EPDS wording), with PHQ-9 item 9 = `selfHarm`.
+ */
 function positiveWhooley(selfHarm: number): (question: Step) => number {
   return (question) => {
     if (question.instrumentId === 'whooley') return 1;
-    if (question.instrumentId === 'epds') return question.itemId === 'q10' ? selfHarm : 1;
+    if (question.instrumentId === 'phq9') return question.itemId === 'q9' ? selfHarm : 1;
     return 0;
   };
 }
 
-const nice: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal' };
+const nice: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal', followUp: 'phq9' };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -356,8 +359,8 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       const session = new ScreeningSession({ config: nice });
       const escalationSent = nextPost(page, 'the escalation', (body) => body.status === 'partial' && body.risk.level === 'urgent');
       const outcome = await answerUntil(page, session, positiveWhooley(1));
-      assert.equal(outcome, 'escalated', 'EPDS item 10 answered non-zero should escalate');
-      assert.deepEqual(session.triggers.map((t) => `${t.instrumentId}.${t.itemId}=${t.value}`), ['epds.q10=1']);
+      assert.equal(outcome, 'escalated', 'PHQ-9 item 9 answered non-zero should escalate');
+      assert.deepEqual(session.triggers.map((t) => `${t.instrumentId}.${t.itemId}=${t.value}`), ['phq9.q9=1']);
 
       // The urgent-help interruption, with the UK numbers as links.
       await waitForScreen(page, 'urgent-help');
@@ -375,7 +378,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       const escalation = await escalationSent;
       assert.equal(escalation.sessionId, sessionId);
 
-      // Continue → finish (nothing left after EPDS with GAD-2 below 3) → the end page.
+      // Continue → finish (nothing left after the PHQ-9 with GAD-2 below 3) → the end page.
       const completionSent = nextPost(page, 'the complete result', (body) => body.status === 'complete');
       const urgentTitle = await heading(page);
       await step(page, 'pressing Continue on the urgent-help page', () =>
@@ -417,7 +420,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       assert.equal(meta['Stage'], 'antenatal');
       assert.equal(meta['Reference'], 'DEMO-NM-0042');
       const risk = await textOf(page, `${first} .risk`);
-      assert.ok(risk.includes(`EPDS item 10 “${instruments.epds.items[9]?.text}”`), `risk section: ${risk}`);
+      assert.ok(risk.includes(`PHQ-9 item 9 “${instruments.phq9.items[8]?.text}”`), `risk section: ${risk}`);
       assert.match(await textOf(page, '#status'), /^\d+ screenings?, [1-9]\d* urgent\./);
 
       // Opening the FHIR resources shows the stored Bundle of this session.
@@ -522,7 +525,8 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
         const exitEntry = await textOf(page, `${staffLog} > li:first-child`);
         assert.ok(exitEntry.includes(`Session ${firstSession.slice(0, 8)} · partial`), exitEntry);
         assert.ok(exitEntry.includes('Risk: none recorded'), exitEntry);
-        assert.ok(exitEntry.includes('Not forwarded (no risk, not complete).'), exitEntry);
+        // The element delivers the abandoned session (one answer) itself (endpoint).
+        assert.match(exitEntry, /(Sending to|Sent to) the referral inbox/, exitEntry);
 
         // The next person completes a short path: Whooley No, No; GAD-2 not at all.
         await clickStart(page);
@@ -585,8 +589,8 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
         );
         const alert = await textOf(page, '#log > li:first-child');
         assert.ok(alert.includes('URGENT: a risk question was answered'), alert);
-        assert.ok(alert.includes('EPDS q10 answered 2'), alert);
-        assert.ok(alert.includes('Risk: URGENT (EPDS q10 = 2)'), alert);
+        assert.ok(alert.includes('PHQ-9 q9 answered 2'), alert);
+        assert.ok(alert.includes('Risk: URGENT (PHQ-9 q9 = 2)'), alert);
 
         // The person leaves with the button at the top of the tablet.
         const abandonSent = nextPost(page, 'the urgent abandon', (body) => body.sessionId === sessionId && body.status === 'partial');
