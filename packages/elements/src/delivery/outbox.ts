@@ -138,6 +138,7 @@ export function resolveEndpoint(endpoint: string): string {
  * Sends results to one endpoint until each is acknowledged; see the module comment and
  * docs/delivering-results.md. Call {@link deliver} with each result; {@link dispose} only when the
  * deliveries may be dropped (tests, a host tearing everything down): removing a widget is not that.
+ * The constructor throws a `TypeError` for an endpoint that is not an http(s) URL.
  */
 export class DeliveryOutbox {
   /** The endpoint, resolved to an absolute URL. */
