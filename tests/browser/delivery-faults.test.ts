@@ -11,7 +11,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { enGB } from '@pmh-screen/i18n';
 import { resolvePathwayConfig, ScreeningSession } from '@pmh-screen/core';
 import type { PmhErrorDetail, PmhScreening } from '../../packages/elements/src/index.js';
-import { answer, detailOf, failOnConsole, mount, named, part, record, root, settle } from './helpers.js';
+import { allowConsole, answer, detailOf, failOnConsole, mount, named, part, record, root, settle } from './helpers.js';
 import { deliveries, offlineFor, receiver, waitUntil } from './delivery-helpers.js';
 import type { Scenario } from './delivery-helpers.js';
 
@@ -230,6 +230,64 @@ describe('delivery faults (Chromium, real HTTP on loopback)', function () {
     const reported = new Set(delivered.map((d) => d.key));
     expect(seen.posts.every((p) => p.key !== null && reported.has(p.key))).to.equal(true);
     await scenario.close();
+  });
+
+  it('an ancestor that stops pmh-escalation in the capture phase, and a host listener that throws, cannot stop its delivery', async () => {
+    const scenario = await receiver();
+    const stop = (event: Event): void => event.stopImmediatePropagation();
+    document.addEventListener('pmh-escalation', stop, { capture: true });
+    const onError = (event: ErrorEvent): void => event.preventDefault();
+    window.addEventListener('error', onError);
+    const original = window.onerror;
+    window.onerror = () => true;
+    allowConsole(/host bug/);
+    try {
+      const el = await mount({ instruments: 'phq9', 'skip-intro': true, endpoint: scenario.url }, (host) =>
+        host.addEventListener('pmh-answer', () => {
+          throw new Error('host bug');
+        }),
+      );
+      const delivered = deliveries(el);
+      for (let i = 0; i < 8; i++) await answer(el, 0);
+      await answer(el, 1);
+      await waitUntil(() => delivered.some((d) => d.kind === 'escalation' && d.status === 'sent'), 'the escalation delivered');
+      const seen = await scenario.report();
+      expect(seen.stored.map((s) => s.key)).to.deep.equal([`${el.sessionId}:escalation:1`]);
+    } finally {
+      document.removeEventListener('pmh-escalation', stop, { capture: true });
+      window.removeEventListener('error', onError);
+      window.onerror = original;
+      await scenario.close();
+    }
+  });
+
+  it('a reload mid-retry (persist="session", the element replaced): the restored session sends its escalation again, stored once', async () => {
+    const scenario = await receiver({ afterwards: 'stall' });
+    try {
+      // GAD-2 after the PHQ-9: a session finished at item 9 would not be kept for a reload.
+      const attributes = { instruments: 'phq9 gad2', 'skip-intro': true, endpoint: scenario.url, persist: 'session' };
+      const before = await mount(attributes);
+      for (let i = 0; i < 8; i++) await answer(before, 0);
+      await answer(before, 1);
+      const sessionId = before.sessionId ?? '';
+      await scenario.waitFor((r) => r.posts.length === 1, 'the first attempt, stalled');
+      before.remove(); // "reload": suspended, not abandoned (persist="session")
+      expect(Object.keys(sessionStorage)).to.have.length(1);
+      await scenario.update({ afterwards: 'accept' });
+      let delivered: ReturnType<typeof deliveries> = [];
+      const after = await mount(attributes, (host) => {
+        delivered = deliveries(host);
+      });
+      expect(after.screen).to.equal('resume');
+      await waitUntil(() => delivered.some((d) => d.status === 'sent'), 'the escalation sent again by the restored session');
+      expect(delivered.map((d) => `${d.key}/${d.status}`)).to.deep.equal([`${sessionId}:escalation:1/queued`, `${sessionId}:escalation:1/sent`]);
+      const seen = await scenario.report();
+      expect(seen.stored.map((s) => s.key)).to.deep.equal([`${sessionId}:escalation:1`]);
+      after.remove();
+    } finally {
+      sessionStorage.clear();
+      await scenario.close();
+    }
   });
 
   it('a refusal (413) is not retried: pmh-delivery failed (rejected), pmh-error delivery-refused, and the notice shows at once', async () => {
