@@ -1,15 +1,16 @@
 /**
- * The family hub kiosk demo: `<pmh-screening kiosk>` on a shared tablet, and a staff view of what
- * the host page receives. Escalations are shown (and forwarded to the demo's referral receiver,
- * `POST /api/results`) at once; an abandoned session (idle timeout, quick exit) is shown with its
- * partial result and forwarded when it carries a risk trigger, so staff can still reach someone
- * who disclosed self-harm and walked away; complete results are forwarded. A failed send never
- * disturbs the tablet: the staff view says so.
+ * The family hub kiosk demo: `<pmh-screening kiosk endpoint="/api/results">` on a shared tablet,
+ * and a staff view of what the host page receives. The element delivers every result to the demo's
+ * referral receiver itself (in memory only: nothing is stored on the tablet), the escalation first
+ * and at once; an abandoned session (idle timeout, quick exit) is delivered with its partial
+ * result, so staff can still reach someone who disclosed self-harm and walked away. The staff view
+ * follows each delivery through `pmh-delivery`, and raises a visible alert when an escalation has
+ * not reached the referral inbox: then staff must act on the tablet's alert themselves.
  */
 import '@pmh-screen/elements';
 import { instruments } from '@pmh-screen/core';
 import type { ScreeningResult } from '@pmh-screen/core';
-import { forward } from './forward.js';
+import type { PmhDeliveryDetail } from '@pmh-screen/elements';
 
 const screening = document.querySelector('pmh-screening');
 const log = document.querySelector<HTMLOListElement>('#log');
@@ -67,12 +68,36 @@ function add(tone: Tone, title: string, result: ScreeningResult | null, details:
   return sending;
 }
 
-function report(line: HTMLElement, sent: Promise<boolean>): void {
+/** The staff log's delivery line of each `sessionId:kind`, updated by `pmh-delivery`. */
+const deliveryLines = new Map<string, HTMLElement>();
+/** Escalations already raised as "not received" alerts. */
+const alerted = new Set<string>();
+
+function follow(line: HTMLElement, sessionId: string, kind: PmhDeliveryDetail['kind']): void {
   line.textContent = 'Sending to the referral inbox…';
-  void sent.then((ok) => {
-    line.textContent = ok ? 'Sent to the referral inbox.' : 'Not sent: the receiver is unavailable (start the demo with npm start).';
-    line.classList.toggle('entry__send--failed', !ok);
-  });
+  deliveryLines.set(`${sessionId}:${kind}`, line);
+}
+
+function showDelivery(detail: PmhDeliveryDetail): void {
+  const line = deliveryLines.get(`${detail.sessionId}:${detail.kind}`);
+  if (line) {
+    const text: Record<PmhDeliveryDetail['status'], string> = {
+      queued: 'Sending to the referral inbox…',
+      sent: 'Sent to the referral inbox.',
+      retrying: `Not received yet (attempt ${detail.attempt}${detail.httpStatus ? `, answered ${detail.httpStatus}` : ''}); trying again…`,
+      failed: `Not sent (${detail.reason ?? 'failed'}): the referral inbox does not have this. Tell the team another way.`,
+    };
+    line.textContent = text[detail.status];
+    line.classList.toggle('entry__send--failed', detail.status === 'retrying' || detail.status === 'failed');
+  }
+  // The staff alert: an escalation the referral inbox has not acknowledged.
+  if (detail.kind === 'escalation' && (detail.status === 'retrying' || detail.status === 'failed') && !alerted.has(detail.key)) {
+    alerted.add(detail.key);
+    add('urgent', 'URGENT: the referral inbox has not received a risk answer', null, [
+      `Session ${detail.sessionId.slice(0, 8)}: the answer has not reached the team (${detail.reason ?? detail.status}). The tablet is telling the person to use the contacts on screen.`,
+      'Go and talk with them now; do not wait for the inbox.',
+    ]).remove();
+  }
 }
 
 if (screening) {
@@ -88,7 +113,7 @@ if (screening) {
     const line = add('urgent', 'URGENT: a risk question was answered', result, [
       `${instruments[trigger.instrumentId].shortTitle} ${trigger.itemId} answered ${trigger.value} at ${time(trigger.at)}: the person is still at the tablet. Go and talk with them now.`,
     ]);
-    report(line, forward(result));
+    follow(line, result.sessionId, 'escalation');
   });
 
   screening.addEventListener('pmh-abandon', (event) => {
@@ -103,14 +128,17 @@ if (screening) {
     const line = add(urgent ? 'urgent' : 'abandon', urgent ? `URGENT: ${why}` : why, result, [
       urgent ? 'They disclosed a risk and did not finish: find them before they leave.' : 'The tablet was wiped.',
     ]);
-    if (urgent) report(line, forward(result));
-    else line.textContent = 'Not forwarded (no risk, not complete).';
+    // The element delivers an abandoned session when anything was answered.
+    if (result.instruments.some((entry) => entry.answers.length > 0)) follow(line, result.sessionId, 'abandon');
+    else line.textContent = 'Nothing answered: nothing sent.';
   });
 
   screening.addEventListener('pmh-complete', (event) => {
     const line = add('complete', 'Completed', event.detail.result);
-    report(line, forward(event.detail.result));
+    follow(line, event.detail.result.sessionId, 'complete');
   });
+
+  screening.addEventListener('pmh-delivery', (event) => showDelivery(event.detail));
 
   screening.addEventListener('pmh-error', (event) => {
     console.warn(`pmh-screening: ${event.detail.code}: ${event.detail.message}`);

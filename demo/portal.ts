@@ -1,11 +1,13 @@
 /**
- * The maternity-portal demo: `<pmh-screening>` as a host page would use it. Results go to the
- * demo's referral receiver (`POST /api/results`): an escalation at once (so staff can act while
- * the respondent is still answering), the complete result at the end, and an abandoned session
- * only when it carries a risk trigger. A failed send never disturbs the respondent.
+ * The maternity-portal demo: `<pmh-screening>` as a host page would use it. The element delivers
+ * the results itself (`endpoint="/api/results"` in index.html, the demo's referral receiver): the
+ * escalation at once (so staff can act while the respondent is still answering), the complete
+ * result at the end, the partial result if the answers are wiped, each retried until the receiver
+ * acknowledges it. A personal device may keep what is not acknowledged yet for the next visit
+ * (`delivery.persist`, IndexedDB, not encrypted; cleared on acknowledgement). The page only says
+ * so when the complete result could not be sent; the urgent-help page speaks for itself.
  */
 import '@pmh-screen/elements';
-import { forward } from './forward.js';
 
 const screening = document.querySelector('pmh-screening');
 const taskStatus = document.querySelector<HTMLElement>('#feelings-status');
@@ -18,24 +20,19 @@ function setTask(text: string, tone: 'blue' | 'green' | 'grey'): void {
 }
 
 if (screening) {
+  screening.delivery = { persist: 'indexeddb' };
+
   screening.addEventListener('pmh-start', () => setTask('In progress', 'blue'));
 
-  screening.addEventListener('pmh-escalation', (event) => {
-    void forward(event.detail.result);
-  });
+  screening.addEventListener('pmh-complete', () => setTask('Completed', 'green'));
 
-  screening.addEventListener('pmh-complete', (event) => {
-    setTask('Completed', 'green');
-    void forward(event.detail.result).then((ok) => {
-      if (!sendStatus) return;
-      sendStatus.textContent = ok
-        ? ''
-        : 'We could not send your answers just now. Please tell your midwife at your appointment.';
-    });
-  });
-
-  screening.addEventListener('pmh-abandon', (event) => {
-    if (event.detail.result.risk.level === 'urgent') void forward(event.detail.result);
+  screening.addEventListener('pmh-delivery', (event) => {
+    const { kind, status } = event.detail;
+    if (kind !== 'complete' || !sendStatus) return;
+    if (status === 'sent') sendStatus.textContent = '';
+    if (status === 'failed') {
+      sendStatus.textContent = 'We could not send your answers just now. Please tell your midwife at your appointment.';
+    }
   });
 
   screening.addEventListener('pmh-error', (event) => {

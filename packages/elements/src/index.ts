@@ -26,6 +26,7 @@ export {
   type PmhAbandonReason,
   type PmhAnswerDetail,
   type PmhCompleteDetail,
+  type PmhDeliveryDetail,
   type PmhElementErrorCode,
   type PmhErrorDetail,
   type PmhEscalationDetail,
@@ -49,3 +50,13 @@ export { AUDIO_LIMITS, type AudioRegistration, registerAudio } from './read-alou
 // <pmh-result-view>: types only here, so the class stays in its lazy chunk.
 export { discoverResultViews, loadResultView } from './result-view/lazy.js';
 export type { PmhResultView, ResultVerification } from './result-view/result-view.component.js';
+export { DeliveryOutbox } from './delivery/outbox.js';
+export type {
+  DeliveryKind,
+  DeliveryOptions,
+  DeliveryReport,
+  DeliveryRequest,
+  DeliveryResponse,
+  DeliveryStatus,
+  DeliveryTransport,
+} from './delivery/types.js';

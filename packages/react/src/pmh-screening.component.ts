@@ -27,6 +27,7 @@ export const pmhReactEvents = {
   onPmhComplete: 'pmh-complete' as EventName<PmhEventMap['pmh-complete']>,
   onPmhAbandon: 'pmh-abandon' as EventName<PmhEventMap['pmh-abandon']>,
   onPmhError: 'pmh-error' as EventName<PmhEventMap['pmh-error']>,
+  onPmhDelivery: 'pmh-delivery' as EventName<PmhEventMap['pmh-delivery']>,
 } as const satisfies { [N in PmhEventName as PmhReactEventProp<N>]: EventName<PmhEventMap[N]> };
 
 // @lit/react sends a prop to the element as a property when `prop in elementClass.prototype`.
@@ -41,7 +42,7 @@ void PmhScreeningElement.observedAttributes;
  * `<pmh-screening>` as a React component. Every prop of the element (`instruments`, `context`,
  * `crisisResources`, `thresholds`, `lang`, `kiosk`, …) is set as a property, objects included;
  * events arrive through `onPmhStart`, `onPmhAnswer`, `onPmhEscalation`, `onPmhComplete`,
- * `onPmhAbandon` and `onPmhError`, each typed from the element's event map
+ * `onPmhAbandon`, `onPmhError` and `onPmhDelivery` (with `endpoint`), each typed from the element's event map
  * (`onPmhComplete={(event) => send(event.detail.result)}`). A `ref` gives the element itself.
  */
 export const PmhScreening = createComponent({

@@ -1,4 +1,5 @@
 import type { InstrumentId, PmhErrorCode, ScreeningResult } from '@pmh-screen/core';
+import type { DeliveryReport } from '../delivery/types.js';
 
 /** Every event `<pmh-screening>` dispatches, in one tuple (tests and docs iterate over it). */
 export const pmhEventNames = [
@@ -8,6 +9,7 @@ export const pmhEventNames = [
   'pmh-complete',
   'pmh-abandon',
   'pmh-error',
+  'pmh-delivery',
 ] as const;
 
 export type PmhEventName = (typeof pmhEventNames)[number];
@@ -93,7 +95,10 @@ export type PmhElementErrorCode =
   | 'invalid-quick-exit-url'
   | 'invalid-persist'
   | 'stored-data-ignored'
-  | 'storage-unavailable';
+  | 'storage-unavailable'
+  | 'invalid-endpoint'
+  | 'delivery-refused'
+  | 'delivery-persist-ignored';
 
 /** `pmh-error`: bad configuration or a locale that cannot be used. */
 export interface PmhErrorDetail {
@@ -104,6 +109,15 @@ export interface PmhErrorDetail {
   recoverable: boolean;
 }
 
+/**
+ * `pmh-delivery` (with `endpoint` set): a step in delivering a result to the endpoint —
+ * `{ sessionId, kind: 'escalation' | 'complete' | 'abandon', status: 'queued' | 'sent' | 'retrying' |
+ * 'failed', attempt }`, plus the `key` (`Idempotency-Key`), the last `httpStatus`, `retryIn` (ms) and
+ * a `reason`. `sent` means acknowledged (2xx). Dispatched on the element, also after it was removed
+ * (deliveries carry on while the page lives).
+ */
+export type PmhDeliveryDetail = DeliveryReport;
+
 /** Event name → event type, for `addEventListener` typing and `emit()`. */
 export interface PmhEventMap {
   'pmh-start': CustomEvent<PmhStartDetail>;
@@ -112,6 +126,7 @@ export interface PmhEventMap {
   'pmh-complete': CustomEvent<PmhCompleteDetail>;
   'pmh-abandon': CustomEvent<PmhAbandonDetail>;
   'pmh-error': CustomEvent<PmhErrorDetail>;
+  'pmh-delivery': CustomEvent<PmhDeliveryDetail>;
 }
 
 declare global {

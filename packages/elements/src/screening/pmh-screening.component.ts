@@ -5,6 +5,8 @@ import type { PathwayConfig, ScreeningResult, Step, Thresholds } from '@pmh-scre
 import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import { PmhElement } from '../base/pmh-element.js';
+import { DeliveryController } from '../delivery/delivery-controller.js';
+import type { DeliveryOptions } from '../delivery/types.js';
 import { readConfig, toErrorDetail } from './config.js';
 import type { ConfigState } from './config.js';
 import { checkCrisisResources, defaultCrisisResources } from './crisis-resources.js';
@@ -73,6 +75,7 @@ const SECONDS_PER_QUESTION = 10;
  * @fires {CustomEvent<PmhCompleteDetail>} pmh-complete - The end page is reached: `{ result }` (`status: 'complete'`).
  * @fires {CustomEvent<PmhAbandonDetail>} pmh-abandon - Answers are wiped before completion: `{ reason: 'idle-timeout' | 'restart' | 'disconnected' | 'quick-exit' | 'expired', result }` (`status: 'partial'`). Dispatched on the element itself (on removal it is no longer in the document: listen on the element).
  * @fires {CustomEvent<PmhErrorDetail>} pmh-error - Bad configuration or an unusable locale: `{ code, message, recoverable }`.
+ * @fires {CustomEvent<PmhDeliveryDetail>} pmh-delivery - With `endpoint`: a step in delivering a result: `{ sessionId, kind: 'escalation' | 'complete' | 'abandon', status: 'queued' | 'sent' | 'retrying' | 'failed', attempt, key }` (`sent` = acknowledged). Also dispatched after the element was removed.
  *
  * @slot intro - Replaces the introduction text (the heading and Start button stay). Light DOM: style and translate it yourself.
  * @slot end - Replaces the end page text ("what happens next") when no risk question was answered non-zero in the session; e.g. a plain-language summary built from `pmh-complete`.
@@ -94,6 +97,7 @@ const SECONDS_PER_QUESTION = 10;
  * @csspart read-aloud - The Listen button (`read-aloud`): "Listen", and "Stop" while reading.
  * @csspart summary - The respondent's summary below the end page (`summary`).
  * @csspart summary-print - Its "Print or save a copy" button.
+ * @csspart delivery-notice - On the urgent-help page, with `endpoint`: "Your answers may not have reached the team yet…" when the escalation is not acknowledged in time.
  *
  * @cssproperty [--pmh-font-family='Frutiger W01', Arial, Helvetica, sans-serif] - Font.
  * @cssproperty [--pmh-font-size=1.1875rem] - Base font size (19px, as NHS.UK).
@@ -140,6 +144,7 @@ const SECONDS_PER_QUESTION = 10;
  * @attr persist - `session`: keep the session in progress in `sessionStorage` so it survives a reload in this tab, for up to 2 hours after its last change (personal devices; ignored in kiosk mode).
  * @attr read-aloud - A Listen button on the introduction, every question, the urgent-help page and the end page, for people who find reading hard: reads the page in the language it is shown in (recordings registered with `registerAudio` first, else a voice of the device in that language; none: no button, and text in a language without a voice is left out), stops when pressed again or when the page changes; never plays by itself. Using it on a question page adds `read-aloud` to that instrument's `aids` in the result. Kiosk: the first use suggests headphones.
  * @attr summary - Below the end page, the respondent's own summary: each question and the answer chosen, in the language shown, with a "Print or save a copy" button, so they can keep it or show it at the appointment. No scores. Personal devices only: ignored in kiosk mode.
+ * @attr endpoint - URL results are delivered to (`POST`, JSON, `Idempotency-Key`): the partial result at each escalation first, the complete result, the partial result on abandon; retried until acknowledged (docs/delivering-results.md). Absent: nothing is sent. Property `delivery` for headers, a transport and timings.
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends PmhElement {
@@ -166,6 +171,8 @@ export class PmhScreening extends PmhElement {
     history: { type: Boolean },
     readAloud: { type: Boolean, attribute: 'read-aloud' },
     summary: { type: Boolean },
+    endpoint: { type: String },
+    delivery: { attribute: false },
   };
 
   /** Space-separated instrument ids, administered in that order; absent: the pathway. */
@@ -214,6 +221,17 @@ export class PmhScreening extends PmhElement {
   declare readAloud: boolean;
   /** The respondent's summary below the end page (answers, no scores). Ignored in kiosk mode. */
   declare summary: boolean;
+  /**
+   * Where results are delivered (absolute, or relative to the page). Absent: nothing leaves the
+   * browser. See docs/delivering-results.md for what is sent and what is guaranteed.
+   */
+  declare endpoint: string | null | undefined;
+  /**
+   * Delivery options: `{ headers?, transport?, persist?: 'memory' | 'indexeddb', timeout?,
+   * giveUpAfter?, noticeAfter?, persistFor?, backoff? }` (milliseconds). Set it before the first
+   * result; a new object applies to results from then on.
+   */
+  declare delivery: DeliveryOptions | null | undefined;
 
   /** Form association (value, validity, labels). */
   protected readonly internals: ElementInternals;
@@ -231,6 +249,8 @@ export class PmhScreening extends PmhElement {
   protected readonly historyNavigation: HistoryController;
   /** `read-aloud`: the Listen button. */
   protected readonly readAloudControl: ReadAloudController;
+  /** `endpoint`: delivering results, and the urgent-help page's "may not have reached the team". */
+  protected readonly deliveries: DeliveryController;
 
   private configState: ConfigState = { ok: false, error: { code: 'invalid-config', message: 'Not configured yet.', recoverable: false } };
   /** The translation policy of the running session. */
@@ -308,6 +328,12 @@ export class PmhScreening extends PmhElement {
       requestedLang: () => this.requestedLang,
       kiosk: () => this.sharedDevice.kiosk,
       paused: () => this.kioskMode.warning,
+    });
+    this.deliveries = new DeliveryController(this, {
+      screening: this.screening,
+      endpoint: () => this.endpoint,
+      delivery: () => this.delivery,
+      kiosk: () => this.sharedDevice.kiosk,
     });
   }
 
@@ -673,9 +699,9 @@ export class PmhScreening extends PmhElement {
         })}`;
       }
       case 'urgent-help':
-        return renderUrgentHelp({ t, services: this.renderServices(), disabled, onContinue: this.onResume });
+        return renderUrgentHelp({ t, services: this.renderServices(), disabled, undelivered: this.deliveries.undelivered, onContinue: this.onResume });
       case 'end':
-        return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.renderServices() })}${this.kioskMode.renderEndControls()}${renderRespondentSummary({
+        return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.renderServices(), undelivered: this.deliveries.undelivered })}${this.kioskMode.renderEndControls()}${renderRespondentSummary({
           enabled: this.summary && !this.sharedDevice.kiosk,
           result: this.screening.completedResult,
           translator: this.translator,

@@ -39,6 +39,9 @@ const cy: LocaleResource = {
     'urgent.title': 'Diolch am ddweud wrthon ni',
     'urgent.body':
       'Rydyn ni’n gwybod y gall fod yn anodd siarad am hyn. Bydd rhywun o’r tîm sy’n gofalu amdanoch chi’n siarad â chi am sut rydych chi’n teimlo.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Efallai nad yw eich atebion wedi cyrraedd y tîm sy’n gofalu amdanoch chi eto. Peidiwch ag aros i glywed ganddyn nhw: defnyddiwch y manylion cyswllt ar y dudalen hon i siarad â rhywun.',
     'urgent.unsafeHeading': 'Os nad ydych chi’n teimlo’n ddiogel nawr',
     'urgent.unsafeBody': 'Does dim rhaid i chi aros. Gallwch gael help ar unwaith, ddydd a nos:',
     'urgent.servicesLabel': 'Ble i gael help nawr',

@@ -36,6 +36,9 @@ const de: LocaleResource = {
     'urgent.title': 'Danke, dass Sie uns das gesagt haben',
     'urgent.body':
       'Wir wissen, dass es schwer sein kann, darüber zu sprechen. Jemand aus dem Team, das Sie betreut, wird mit Ihnen darüber sprechen, wie es Ihnen geht.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Ihre Antworten haben das Team, das Sie betreut, möglicherweise noch nicht erreicht. Bitte warten Sie nicht darauf, dass sich jemand bei Ihnen meldet: Nutzen Sie die Kontakte auf dieser Seite, um mit jemandem zu sprechen.',
     'urgent.unsafeHeading': 'Wenn Sie sich gerade nicht sicher fühlen',
     'urgent.unsafeBody': 'Sie müssen nicht warten. Sie können sofort Hilfe bekommen, Tag und Nacht:',
     'urgent.servicesLabel': 'Wo Sie jetzt Hilfe bekommen',

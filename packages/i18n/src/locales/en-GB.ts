@@ -59,6 +59,9 @@ export const enGB = {
     'urgent.title': 'Thank you for telling us',
     'urgent.body':
       'We know this can be hard to talk about. Someone from the team caring for you will talk with you about how you are feeling.',
+    // Shown with delivery on (`endpoint`) when an escalation was not acknowledged within a few seconds
+    'urgent.notDelivered':
+      'Your answers may not have reached the team caring for you yet. Please do not wait to hear from them: use the contacts on this page to talk to someone.',
     'urgent.unsafeHeading': 'If you feel unsafe now',
     'urgent.unsafeBody': 'You do not have to wait. You can get help straight away, day or night:',
     'urgent.servicesLabel': 'Where to get help now',

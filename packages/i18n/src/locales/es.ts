@@ -37,6 +37,9 @@ const es: LocaleResource = {
     'urgent.title': 'Gracias por contárnoslo',
     'urgent.body':
       'Sabemos que puede ser difícil hablar de esto. Alguien del equipo que le atiende hablará con usted sobre cómo se siente.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Puede que sus respuestas todavía no hayan llegado al equipo que le atiende. Por favor, no espere a que le contacten: use los contactos de esta página para hablar con alguien.',
     'urgent.unsafeHeading': 'Si ahora no se siente a salvo',
     'urgent.unsafeBody': 'No tiene que esperar. Puede recibir ayuda ahora mismo, de día o de noche:',
     'urgent.servicesLabel': 'Dónde conseguir ayuda ahora',

@@ -37,6 +37,9 @@ const fr: LocaleResource = {
     'urgent.title': 'Merci de nous l’avoir dit',
     'urgent.body':
       'Nous savons que ce n’est pas facile d’en parler. Une personne de l’équipe qui vous suit parlera avec vous de ce que vous ressentez.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Il est possible que vos réponses ne soient pas encore parvenues à l’équipe qui vous suit. N’attendez pas qu’elle vous contacte : utilisez les contacts de cette page pour parler à quelqu’un.',
     'urgent.unsafeHeading': 'Si vous ne vous sentez pas en sécurité maintenant',
     'urgent.unsafeBody': 'Vous n’avez pas besoin d’attendre. Vous pouvez obtenir de l’aide tout de suite, de jour comme de nuit :',
     'urgent.servicesLabel': 'Où trouver de l’aide maintenant',

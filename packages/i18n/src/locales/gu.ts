@@ -34,6 +34,9 @@ const gu: LocaleResource = {
     'urgent.title': 'અમને જણાવવા બદલ આભાર',
     'urgent.body':
       'અમે જાણીએ છીએ કે આ વિશે વાત કરવી મુશ્કેલ હોઈ શકે છે. તમારી સંભાળ રાખતી ટીમમાંથી કોઈ તમારી સાથે તમે કેવું અનુભવો છો તે વિશે વાત કરશે.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'શક્ય છે કે તમારા જવાબો હજી તમારી સંભાળ રાખતી ટીમ સુધી પહોંચ્યા ન હોય. કૃપા કરીને તેમના સંપર્કની રાહ ન જુઓ: કોઈની સાથે વાત કરવા માટે આ પાના પરના સંપર્કોનો ઉપયોગ કરો.',
     'urgent.unsafeHeading': 'જો તમે અત્યારે સુરક્ષિત અનુભવતા ન હો',
     'urgent.unsafeBody': 'તમારે રાહ જોવાની જરૂર નથી. દિવસ હોય કે રાત, તમે તરત જ મદદ મેળવી શકો છો:',
     'urgent.servicesLabel': 'અત્યારે મદદ ક્યાંથી મેળવવી',

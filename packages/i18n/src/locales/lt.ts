@@ -36,6 +36,9 @@ const lt: LocaleResource = {
     'urgent.title': 'Ačiū, kad mums pasakėte',
     'urgent.body':
       'Žinome, kad apie tai kalbėti gali būti sunku. Kas nors iš Jumis besirūpinančios komandos pasikalbės su Jumis apie tai, kaip jaučiatės.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Jūsų atsakymai galbūt dar nepasiekė Jumis besirūpinančios komandos. Nelaukite, kol su Jumis susisieks: norėdami su kuo nors pasikalbėti, naudokitės šiame puslapyje nurodytais kontaktais.',
     'urgent.unsafeHeading': 'Jei dabar nesijaučiate saugiai',
     'urgent.unsafeBody': 'Jums nereikia laukti. Pagalbos galite gauti iškart, dieną ar naktį:',
     'urgent.servicesLabel': 'Kur gauti pagalbos dabar',

@@ -38,6 +38,9 @@ const pl: LocaleResource = {
     'urgent.title': 'Dziękujemy, że nam Pan/Pani o tym powiedział(a)',
     'urgent.body':
       'Wiemy, że trudno o tym mówić. Ktoś z zespołu, który się Panem/Panią opiekuje, porozmawia z Panem/Panią o tym, jak się Pan/Pani czuje.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Odpowiedzi mogły jeszcze nie dotrzeć do zespołu, który się Panem/Panią opiekuje. Proszę nie czekać, aż ktoś się odezwie: aby z kimś porozmawiać, proszę skorzystać z kontaktów na tej stronie.',
     'urgent.unsafeHeading': 'Jeśli teraz nie czuje się Pan/Pani bezpiecznie',
     'urgent.unsafeBody': 'Nie trzeba czekać. Pomoc jest dostępna od razu, w dzień i w nocy:',
     'urgent.servicesLabel': 'Gdzie szukać pomocy teraz',

@@ -39,6 +39,9 @@ const pt: LocaleResource = {
     'urgent.title': 'Obrigado por nos dizer',
     'urgent.body':
       'Sabemos que pode ser difícil falar sobre isto. Alguém da equipa que acompanha o seu caso vai falar consigo sobre como se está a sentir.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'As suas respostas podem ainda não ter chegado à equipa que acompanha o seu caso. Por favor, não espere que entrem em contacto consigo: use os contactos desta página para falar com alguém.',
     'urgent.unsafeHeading': 'Se não se sente em segurança agora',
     'urgent.unsafeBody': 'Não precisa de esperar. Pode obter ajuda imediatamente, de dia ou de noite:',
     'urgent.servicesLabel': 'Onde obter ajuda agora',

@@ -36,6 +36,9 @@ const ro: LocaleResource = {
     'urgent.title': 'Vă mulțumim că ne-ați spus',
     'urgent.body':
       'Știm că poate fi greu să vorbiți despre asta. Cineva din echipa care vă îngrijește va vorbi cu dumneavoastră despre cum vă simțiți.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Este posibil ca răspunsurile dumneavoastră să nu fi ajuns încă la echipa care vă îngrijește. Vă rugăm să nu așteptați să fiți contactat(ă): folosiți datele de contact de pe această pagină pentru a vorbi cu cineva.',
     'urgent.unsafeHeading': 'Dacă acum nu vă simțiți în siguranță',
     'urgent.unsafeBody': 'Nu trebuie să așteptați. Puteți primi ajutor imediat, zi și noapte:',
     'urgent.servicesLabel': 'Unde găsiți ajutor acum',

@@ -34,6 +34,9 @@ const so: LocaleResource = {
       'Su’aalahan waxaa lagu muujinayaa Ingiriisi sababtoo ah weli ma jiro tarjumaad la hubiyay oo luqaddan ({{language}}) ah. Waxaad umulisadaada ama booqdaha caafimaadka ka codsan kartaa turjumaan.',
     'urgent.title': 'Waad ku mahadsan tahay inaad noo sheegtay',
     'urgent.body': 'Waan ognahay inay adkaan karto in arrintan laga hadlo. Qof ka mid ah kooxda ku daryeesha ayaa kaala hadli doona sida aad dareemayso.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Jawaabahaagu waxaa laga yaabaa inaysan weli gaarin kooxda ku daryeesha. Fadlan ha sugin inay kula soo xiriiraan: isticmaal xiriirada boggan ku qoran si aad qof ula hadasho.',
     'urgent.unsafeHeading': 'Haddii aadan hadda dareemayn ammaan',
     'urgent.unsafeBody': 'Uma baahnid inaad sugto. Waxaad isla hadda heli kartaa caawimaad, habeen iyo maalin:',
     'urgent.servicesLabel': 'Halka aad hadda caawimaad ka heli karto',

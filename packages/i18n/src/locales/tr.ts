@@ -33,6 +33,9 @@ const tr: LocaleResource = {
       'Bu sorular İngilizce gösteriliyor, çünkü bu dilde ({{language}}) kontrol edilmiş bir çevirisi henüz yok. Ebenizden ya da sağlık ziyaretçinizden tercüman isteyebilirsiniz.',
     'urgent.title': 'Bize söylediğiniz için teşekkür ederiz',
     'urgent.body': 'Bunun hakkında konuşmanın zor olabileceğini biliyoruz. Size bakan ekipten biri, nasıl hissettiğiniz hakkında sizinle konuşacak.',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      'Yanıtlarınız size bakan ekibe henüz ulaşmamış olabilir. Lütfen sizinle iletişime geçmelerini beklemeyin: biriyle konuşmak için bu sayfadaki iletişim bilgilerini kullanın.',
     'urgent.unsafeHeading': 'Şu anda kendinizi güvende hissetmiyorsanız',
     'urgent.unsafeBody': 'Beklemenize gerek yok. Gece ya da gündüz, hemen yardım alabilirsiniz:',
     'urgent.servicesLabel': 'Şimdi nereden yardım alabilirsiniz',

@@ -32,6 +32,9 @@ const zhHans: LocaleResource = {
       '这些问题以英文显示，因为目前还没有经过核查的该语言（{{language}}）译本。您可以请助产士或健康访视员为您安排口译员。',
     'urgent.title': '谢谢您告诉我们',
     'urgent.body': '我们知道谈论这件事可能很难。照顾您的团队中会有人和您谈谈您的感受。',
+    // Draft, translated for pmh-screen like the rest of this interface (delivery notice, December)
+    'urgent.notDelivered':
+      '您的回答可能还没有送达照顾您的团队。请不要等待他们联系您：如需找人谈谈，请使用本页上的联系方式。',
     'urgent.unsafeHeading': '如果您现在感到不安全',
     'urgent.unsafeBody': '您不必等待。无论白天还是夜晚，您都可以立即获得帮助：',
     'urgent.servicesLabel': '现在可以在哪里获得帮助',

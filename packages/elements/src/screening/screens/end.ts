@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { T } from './shared.js';
+import { renderDeliveryNotice } from './urgent-help.js';
 
 export interface EndView {
   t: T;
@@ -8,6 +9,8 @@ export interface EndView {
   disclosed: boolean;
   /** The urgent-help contacts (the same list and links as the urgent-help page). */
   services: TemplateResult;
+  /** The escalation may not have reached the team (delivery on, not acknowledged in time). */
+  undelivered?: boolean;
 }
 
 /**
@@ -27,6 +30,7 @@ export function renderEnd(view: EndView): TemplateResult {
     return html`${heading}
       <div class="urgent" part="urgent-help">
         <slot name="end-urgent"><p>${t('urgent.body')}</p></slot>
+        ${renderDeliveryNotice(t, view.undelivered === true)}
         ${view.services}
       </div>`;
   }
