@@ -188,6 +188,19 @@ export async function postResult(demo: Demo, result: ScreeningResult): Promise<v
   assert.equal(response.status, 201, `POST /api/results answered ${response.status}: ${await response.text()}`);
 }
 
+/** Polls the receiver's listing until it holds session `sessionId` with `status`. */
+export async function waitForStored(demo: Demo, sessionId: string, status: 'complete' | 'partial'): Promise<void> {
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    const listing = (await (await fetch(`${demo.base}api/results?fhir=false&limit=1000`)).json()) as {
+      screenings: { summary: { sessionId: string; status: string } }[];
+    };
+    if (listing.screenings.some((s) => s.summary.sessionId === sessionId && s.summary.status === status)) return;
+    if (Date.now() > deadline) assert.fail(`the receiver does not hold session ${sessionId} as ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /**
  * Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page, shadow roots included, and fails with
  * each violation's rule, impact and first targets.

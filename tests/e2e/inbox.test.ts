@@ -27,6 +27,7 @@ import {
   textOf,
   useDemo,
   waitForScreen,
+  waitForStored,
   withPage,
 } from './helpers.js';
 
@@ -148,15 +149,8 @@ describe('referral inbox, end to end (Vite dev server + headless Chromium)', { c
       assert.equal(await answerUntil(page, session, () => 0), 'finished');
       assert.equal(session.result().risk.assessed, false, 'precondition: a negative Whooley and GAD-2 assess no risk item');
       await waitForScreen(page, 'end');
-      await step('waiting for the kiosk to send the completed result', () =>
-        page.waitForFunction(
-          () => {
-            const first = document.querySelector('#log > li:first-child');
-            return first?.querySelector('.entry__title')?.textContent === 'Completed' && first.querySelector('.entry__send')?.textContent === 'Sent to the referral inbox.';
-          },
-          { timeout: STEP_MS },
-        ),
-      );
+      // However the kiosk sends it (its own forwarding, or the element's delivery), the receiver has it.
+      await step('waiting for the receiver to hold the completed result', () => waitForStored(demo, notAsked, 'complete'));
     });
 
     // A portal sends a fixed PHQ-9 answered all 0: item 9 was asked, and answered "Not at all".
@@ -227,7 +221,20 @@ describe('referral inbox, end to end (Vite dev server + headless Chromium)', { c
       );
       assert.equal(listed.filter((c) => c.urgent).length, 1, 'only E2E-URGENT is urgent');
       assert.equal(listed[0]?.heading, 'Urgent Reference E2E-URGENT');
-      assert.equal((await riskOf(page, urgent.sessionId)).kind, 'urgent');
+      // The urgent screening in screening words: the disclosure first, never a diagnosis or a risk judgement.
+      const disclosure = await riskOf(page, urgent.sessionId);
+      assert.equal(disclosure.kind, 'urgent');
+      assert.equal(disclosure.heading, 'Urgent: needs same-day clinical assessment');
+      assert.ok(disclosure.text.includes('This is a self-completed screening answer, not a clinical judgement of risk.'), disclosure.text);
+      const urgentView = `li.screening[data-session="${urgent.sessionId}"] pmh-result-view`;
+      assert.equal(
+        await textOf(page, `${urgentView} >>> [part~="header"] .not-diagnosis`),
+        'A self-completed screening, not a diagnosis: a positive screen means the person needs a conversation and a clinical assessment.',
+      );
+      const order = await page.$eval(urgentView, (view) =>
+        [...(view.shadowRoot?.querySelectorAll('[part~="risk"], [part~="scores"]') ?? [])].map((part) => part.getAttribute('part')),
+      );
+      assert.deepEqual(order, ['risk', 'scores'], 'risk comes before any score');
       assert.equal(await textOf(page, '#index-list > li:first-child a'), 'Urgent Reference E2E-URGENT');
       assert.equal(await textOf(page, '#status'), await expectedStatus());
 
