@@ -161,7 +161,6 @@ function personLine(group: InboxGroup): string {
 
 interface ScreeningBlock {
   element: HTMLLIElement;
-  details: HTMLDetailsElement;
   summaryText: HTMLSpanElement;
   tag: HTMLSpanElement;
   view: PmhResultView;
@@ -190,17 +189,17 @@ function createBlock(entry: InboxEntry, openByDefault: boolean): ScreeningBlock 
   );
   const summaryText = h('span', { class: 'screening__when' });
   const tag = h('span', { class: 'tag tag--urgent' }, 'Urgent');
+  const received = h('p', { class: 'screening__received' });
   const details = h(
     'details',
     { class: 'screening__details' },
     h('summary', { class: 'screening__summary' }, summaryText),
-    h('div', { class: 'screening__body' }, view, h('p', { class: 'screening__received' }), fhirDetails),
+    h('div', { class: 'screening__body' }, view, received, fhirDetails),
   );
+  // Set once: after this, open or closed is the clinician's choice, kept across refreshes.
   details.open = openByDefault;
-  const received = details.querySelector<HTMLParagraphElement>('.screening__received') as HTMLParagraphElement;
   const block: ScreeningBlock = {
     element: h('li', { class: 'screening', 'data-session': entry.summary.sessionId }, details),
-    details,
     summaryText,
     tag,
     view,
