@@ -411,27 +411,34 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       assert.deepEqual(completed.context, { stage: 'antenatal', contact: 'booking appointment', externalRef: 'DEMO-NM-0042' });
       assert.deepEqual(await resultOf(page), completed);
 
-      // The clinician's side: the referral inbox.
+      // The clinician's side: the referral inbox, each screening shown by <pmh-result-view>.
       await page.goto(new URL('/inbox.html', base).href, { waitUntil: 'load' });
-      const first = 'section#list > article:first-of-type';
-      await step(page, 'waiting for the inbox to list a screening', () => page.waitForSelector(first, { timeout: STEP_MS }));
-      const title = await textOf(page, `${first} h2`);
-      assert.equal(title, `Urgent Screening ${sessionId.slice(0, 8)}`, 'this screening is not listed first as urgent');
-      assert.ok(await page.$eval(first, (a) => a.classList.contains('screening--urgent')));
-      const meta = await page.$eval(`${first} dl.meta`, (dl) =>
-        Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      const first = '#list > article.person:first-of-type';
+      const shown = `${first} li.screening[data-session="${sessionId}"]`;
+      const view = `${shown} pmh-result-view`;
+      await step(page, 'waiting for the inbox to show this screening first', () =>
+        page.waitForSelector(`${view} >>> [part~="risk"]`, { timeout: STEP_MS }),
       );
-      assert.equal(meta['Status'], 'Complete');
-      assert.equal(meta['Stage'], 'antenatal');
-      assert.equal(meta['Reference'], 'DEMO-NM-0042');
-      const risk = await textOf(page, `${first} .risk`);
-      assert.ok(risk.includes(`PHQ-9 item 9 “${instruments.phq9.items[8]?.text}”`), `risk section: ${risk}`);
-      assert.match(await textOf(page, '#status'), /^\d+ screenings?, [1-9]\d* urgent\./);
+      assert.equal(await textOf(page, `${first} h2`), 'Urgent Reference DEMO-NM-0042', 'this screening is not listed first as urgent');
+      assert.ok(await page.$eval(first, (a) => a.classList.contains('person--urgent')));
+      assert.ok(await page.$eval(`${shown} > details`, (d) => (d as HTMLDetailsElement).open), 'an urgent screening is shown open');
+      assert.equal(await textOf(page, `${view} >>> [part~="header"] h2`), 'Screening result', 'the complete result (not the partial one) is shown');
+      const header = await textOf(page, `${view} >>> [part~="header"] .meta`);
+      assert.ok(header.includes('Antenatal · Contact: booking appointment · Reference: DEMO-NM-0042'), header);
+      assert.match(await textOf(page, `${view} >>> [data-field="status"] dd`), /^Complete: every question asked was answered\./);
+      assert.equal(await page.$eval(`${view} >>> [part~="risk"]`, (r) => r.getAttribute('data-risk')), 'urgent');
+      const risk = await textOf(page, `${view} >>> [part~="risk"]`);
+      const item9 = instruments.phq9.items[8];
+      assert.ok(item9);
+      assert.ok(risk.startsWith('Urgent: needs same-day clinical assessment'), `risk section: ${risk}`);
+      assert.ok(risk.includes(`PHQ-9 item 9: ${item9.text}`), `risk section: ${risk}`);
+      assert.ok(risk.includes(`Answered “${item9.options.find((o) => o.score === 1)?.label}” (score 1 of 3)`), `risk section: ${risk}`);
+      assert.match(await textOf(page, '#status'), /^\d+ screenings? of \d+ (person|people), [1-9]\d* urgent\.$/);
 
       // Opening the FHIR resources shows the stored Bundle of this session.
-      await step(page, 'opening the FHIR resources', () => page.locator(`${first} details > summary`).click());
-      await step(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${first} details[open] pre.json`, { visible: true, timeout: STEP_MS }));
-      const fhir = JSON.parse(await page.$eval(`${first} details pre.json`, (pre) => pre.textContent ?? '')) as {
+      await step(page, 'opening the FHIR resources', () => page.locator(`${shown} details.fhir > summary`).click());
+      await step(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${shown} details.fhir[open] pre.json`, { visible: true, timeout: STEP_MS }));
+      const fhir = JSON.parse(await page.$eval(`${shown} details.fhir pre.json`, (pre) => pre.textContent ?? '')) as {
         resourceType: string;
         entry?: { resource: { resourceType: string; status?: string } }[];
       };
