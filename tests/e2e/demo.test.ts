@@ -438,6 +438,10 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       // Opening the FHIR resources shows the stored Bundle of this session.
       await step(page, 'opening the FHIR resources', () => page.locator(`${shown} details.fhir > summary`).click());
       await step(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${shown} details.fhir[open] pre.json`, { visible: true, timeout: STEP_MS }));
+      // The inbox writes the JSON once the details are open: wait for it, not only for the box.
+      await step(page, 'waiting for the FHIR JSON to be written', () =>
+        page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').trim().startsWith('{'), { timeout: STEP_MS }, `${shown} details.fhir pre.json`),
+      );
       const fhir = JSON.parse(await page.$eval(`${shown} details.fhir pre.json`, (pre) => pre.textContent ?? '')) as {
         resourceType: string;
         entry?: { resource: { resourceType: string; status?: string } }[];
@@ -502,7 +506,8 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
     assert.equal(entry.summary.deliveries, 2);
     assert.equal(entry.summary.urgent, false);
     const types = (entry.fhir.entry ?? []).map((e) => e.resource.resourceType).sort();
-    assert.deepEqual(types, ['Observation', 'QuestionnaireResponse'], 'the FHIR resources were duplicated or are missing');
+    // The response and its score, and the result's risk-items Observation (were risk items asked?).
+    assert.deepEqual(types, ['Observation', 'Observation', 'QuestionnaireResponse'], 'the FHIR resources were duplicated or are missing');
     assert.equal(listing.counts.screenings, listing.screenings.length);
   });
 

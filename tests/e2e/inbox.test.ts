@@ -299,6 +299,8 @@ describe('referral inbox, end to end (Vite dev server + headless Chromium)', { c
       await page.keyboard.press('Tab');
       const focusedJson = await page.evaluate(() => document.activeElement?.matches('details.fhir[open] pre.json') === true);
       assert.ok(focusedJson, 'Tab after opening the FHIR resources should reach the JSON (scrollable, focusable)');
+      // The inbox writes the JSON on the details' toggle event, which comes after the click: wait for it.
+      await page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').trim().startsWith('{'), { timeout: 5000 }, `${block(later.sessionId)} details.fhir pre.json`);
       const fhir = JSON.parse(await page.$eval(`${block(later.sessionId)} details.fhir pre.json`, (pre) => pre.textContent ?? '')) as {
         resourceType: string;
         entry?: { resource: { resourceType: string } }[];
