@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
  * @typedef {{ label: string, score: number }} Option
  * @typedef {{ id: string, text: string, options: Option[] }} Item
  * @typedef {{ id: string, title: string, stem: string, items: Item[] }} Instrument
- * @typedef {{ source: 'core-dist' | 'core-src', note: string, gad7: Instrument, epds: Instrument }} InstrumentSet
+ * @typedef {{ source: 'core-dist' | 'core-src', note: string, gad7: Instrument, phq9: Instrument }} InstrumentSet
  */
 
 /** @returns {Instrument | undefined} */
@@ -36,9 +36,9 @@ function normalise(definition, id) {
 function fromModule(module, source, note) {
   const table = module?.instruments;
   const gad7 = normalise(table?.gad7, 'gad7');
-  const epds = normalise(table?.epds, 'epds');
-  if (!gad7 || !epds) return undefined;
-  return { source, note, gad7, epds };
+  const phq9 = normalise(table?.phq9, 'phq9');
+  if (!gad7 || !phq9) return undefined;
+  return { source, note, gad7, phq9 };
 }
 
 /**
@@ -79,7 +79,7 @@ export async function loadInstruments(root) {
     }
   }
   throw new Error(
-    'no instrument data: @pmh-screen/core must export `instruments` with gad7 and epds ' +
+    'no instrument data: @pmh-screen/core must export `instruments` with gad7 and phq9 ' +
       '(looked in packages/core/dist/index.js and packages/core/src/index.ts). Run `npm run build`.',
   );
 }

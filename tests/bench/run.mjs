@@ -33,7 +33,7 @@ const HELP = `Usage: node tests/bench/run.mjs [options]
   --runs N         measured runs per page, alternating ours, SurveyJS, static (default 15)
   --warmup N       discarded rounds first (default 1)
   --steps N        Continue→next transitions measured per run, GAD-7 q1→q2… (default 3, max 6)
-  --heap-runs N    full-EPDS runs per page for the JS heap (default 3; 0 skips)
+  --heap-runs N    full-PHQ-9 runs per page for the JS heap (default 3; 0 skips)
   --throttle X     CPU slowdown (Emulation.setCPUThrottlingRate; default 4)
   --network NAME   none (default; loopback) | "Slow 3G" | "Fast 3G" | "Slow 4G" | "Fast 4G"
   --only LIST      comma-separated subset of: ours,surveyjs,static
@@ -335,26 +335,26 @@ async function timedRun(browser, opts, ctx, id) {
   }
 }
 
-/** Completes an EPDS (score-0 answers, so no urgent-help page), forces GC, reads the JS heap. */
+/** Completes a PHQ-9 (score-0 answers, so no urgent-help page; the EPDS wording is not distributed), forces GC, reads the JS heap. */
 async function heapRun(browser, opts, ctx, id) {
   const variant = VARIANTS[id];
-  const epds = ctx.instruments.epds;
-  const first = id === 'static' ? ctx.instruments.gad7.items[0] : epds.items[0];
+  const long = ctx.instruments.phq9;
+  const first = id === 'static' ? ctx.instruments.gad7.items[0] : long.items[0];
   // unthrottled: the heap does not depend on CPU speed, and ten pages at 4x would take long
   const { context, page, cdp } = await openPage(browser, opts, { target: first.text, throttle: 1 });
   try {
-    await page.goto(ctx.origin + variant.page('epds'), { waitUntil: 'load', timeout: opts.timeout });
-    await whenFound(page, opts, 'the first EPDS question');
+    await page.goto(ctx.origin + variant.page('phq9'), { waitUntil: 'load', timeout: opts.timeout });
+    await whenFound(page, opts, 'the first PHQ-9 question');
     if (variant.interactive) {
-      for (let i = 0; i < epds.items.length; i++) {
-        const item = epds.items[i];
-        const next = epds.items[i + 1];
+      for (let i = 0; i < long.items.length; i++) {
+        const item = long.items[i];
+        const next = long.items[i + 1];
         if (next) {
           await answerAndContinue(page, opts, variant, item, next);
         } else {
           await clickOption(page, variant, zeroOptionIndex(item), item.id);
           await settle(page);
-          await clickButton(page, variant.finish, variant, 'finishing the EPDS');
+          await clickButton(page, variant.finish, variant, 'finishing the PHQ-9');
           await withTimeout(
             page.evaluate(() => /** @type {any} */ (window).__bench.whenComplete()),
             opts.timeout,
@@ -419,7 +419,7 @@ function printTable(summary, ratios) {
     ['  first contentful paint', (id) => cell(id, 'fcpMs', ms), null],
     ['Continue → next question', (id) => (id === 'static' ? 'n/a' : cell(id, 'continueMs', ms)), 'continueMs'],
     ['  (p90)', (id) => (id === 'static' ? 'n/a' : cell(id, 'continueP90Ms', ms)), null],
-    ['JS heap after full EPDS (GC)', (id) => cell(id, 'jsHeapUsedBytes', mib), 'jsHeapUsedBytes'],
+    ['JS heap after full PHQ-9 (GC)', (id) => cell(id, 'jsHeapUsedBytes', mib), 'jsHeapUsedBytes'],
   ];
   const header = [pad('metric (median)', 32), ...cols.map((c) => pad(VARIANTS[c].label, 13)), pad('ours/SurveyJS', 14), 'ours/static'];
   console.log('\n' + header.join(''));
@@ -477,9 +477,9 @@ async function main() {
 
   const pages = new Map([
     ['/ours-gad7.html', oursPage(instruments.gad7)],
-    ['/ours-epds.html', oursPage(instruments.epds)],
+    ['/ours-phq9.html', oursPage(instruments.phq9)],
     ['/surveyjs-gad7.html', surveyJsPage(instruments.gad7)],
-    ['/surveyjs-epds.html', surveyJsPage(instruments.epds)],
+    ['/surveyjs-phq9.html', surveyJsPage(instruments.phq9)],
     ['/static-gad7.html', staticPage(instruments.gad7)],
   ]);
   const server = await startServer({
