@@ -50,13 +50,16 @@ describe('<pmh-screening> styles', () => {
       .themed pmh-screening::part(progress) { color: rgb(7, 8, 9); }`;
     document.head.append(style);
     try {
+      // Themed before the widget paints: a token changed afterwards fades in (the buttons'
+      // 0.1 s background transition) and would be read half-way.
+      document.body.classList.add('themed');
       const el = await mount({ instruments: 'gad7', 'skip-intro': true });
-      el.parentElement?.classList.add('themed');
       expect(getComputedStyle(part(el, 'continue') as HTMLElement).backgroundColor).to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle(el).fontSize).to.equal('20px');
       expect(getComputedStyle(part(el, 'question') as HTMLElement).color).to.equal('rgb(4, 5, 6)');
       expect(getComputedStyle(part(el, 'progress') as HTMLElement).color).to.equal('rgb(7, 8, 9)');
     } finally {
+      document.body.classList.remove('themed');
       style.remove();
     }
   });

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import sinon from 'sinon';
 import { IdleTimer, shouldAnnounce } from '../../packages/elements/src/screening/kiosk/idle-timer.js';
-import { readSeconds, readSharedDeviceSettings } from '../../packages/elements/src/screening/kiosk/settings.js';
-import type { SharedDeviceInput } from '../../packages/elements/src/screening/kiosk/settings.js';
-import { ShiftCounter } from '../../packages/elements/src/screening/kiosk/quick-exit.js';
+import { readSeconds, readSharedDeviceSettings } from '../../packages/elements/src/screening/settings.js';
+import type { SharedDeviceInput } from '../../packages/elements/src/screening/settings.js';
+import { ShiftCounter } from '../../packages/elements/src/screening/quick-exit.js';
 
 describe('elements kiosk: IdleTimer', () => {
   let clock: sinon.SinonFakeTimers;

@@ -50,3 +50,11 @@ export function isIsoDateTime(text: unknown): text is string {
 export function isUuid(text: unknown): text is string {
   return typeof text === 'string' && UUID_PATTERN.test(text);
 }
+
+/**
+ * Is `locale` English, the language the published source (and the digests of licensed wording)
+ * is in? Any `en` tag: one English source serves `en-GB`, `en-US`, `en`.
+ */
+export function isSourceLocale(locale: string): boolean {
+  return /^en(-|$)/i.test(locale);
+}

@@ -58,12 +58,11 @@ export type {
 export {
   hasInstrumentText,
   type InstrumentTextPack,
-  normaliseLicensedText,
   onInstrumentTextChange,
   registeredInstrumentText,
   registerInstrumentText,
-  TEXT_PACK_LIMITS,
 } from './licensed-text.js';
+export { normaliseLicensedText, TEXT_PACK_LIMITS } from './licensed-pack.js';
 
 // Scoring and risk.
 export {

@@ -35,7 +35,7 @@ export {
   pmhEventNames,
   type PmhRiskTrigger,
   type PmhStartDetail,
-} from './screening/events.js';
+} from './events.js';
 export type { Screen, SessionChange } from './screening/session-controller.js';
 
 // A licensed service registers the EPDS wording it holds before the screening starts; the CDN
@@ -45,12 +45,13 @@ export { hasInstrumentText, type InstrumentTextPack, registerInstrumentText } fr
 /** How long a locale chunk is waited for (5 s) before `locale-load-timeout`. */
 export { LOCALE_LOAD_TIMEOUT_MS } from './screening/locale-controller.js';
 /** How long a saved session (`persist="session"`) may be resumed after its last save (2 hours). */
-export { SAVED_SESSION_MAX_AGE_MS } from './screening/persist/session-store.js';
+export { SAVED_SESSION_MAX_AGE_MS } from './screening/persist/saved-sessions.js';
 export { AUDIO_LIMITS, type AudioRegistration, registerAudio } from './read-aloud/audio-registry.js';
 // <pmh-result-view>: types only here, so the class stays in its lazy chunk.
 export { discoverResultViews, loadResultView } from './result-view/lazy.js';
 export type { PmhResultView, ResultVerification } from './result-view/result-view.component.js';
-export { DeliveryOutbox } from './delivery/outbox.js';
+// The outbox without the element: `@pmh-screen/elements/delivery.js` (kept off this entry, so the
+// CDN bundle's first paint does not carry it).
 export type {
   DeliveryKind,
   DeliveryOptions,

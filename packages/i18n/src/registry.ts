@@ -1,9 +1,9 @@
-import { instrumentIds, instruments, MAX_MESSAGE_LENGTH, PmhConfigError, toPlainJson } from '@pmh-screen/core';
+import { instruments, MAX_MESSAGE_LENGTH, PmhConfigError, toPlainJson } from '@pmh-screen/core';
 import type * as z from 'zod/mini';
 import { resolveLocale } from './locale.js';
 import { SOURCE_LOCALE } from './names.js';
 import { storeTranslation } from './registry-store.js';
-import { type TranslationInput, translationInputSchema } from './translation-schema.js';
+import { translationInputSchema } from './translation-schema.js';
 
 export { type RegisteredTranslation, registeredTranslation, unregisterTranslation } from './registry-store.js';
 export { type TranslationInput, translationInputSchema } from './translation-schema.js';

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclaration, PropertyDeclarations, PropertyValues } from 'lit';
-import type { PmhEventMap } from '../screening/events.js';
+import type { PmhEventMap } from '../events.js';
 
 /** The `detail` type of a `pmh-*` event, by name. */
 export type PmhEventDetail<K extends keyof PmhEventMap> = PmhEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -146,7 +146,7 @@ export class PmhElement extends LitElement {
    * The locale asked for: the element's own `lang`, else the nearest ancestor's, else the
    * document's; `null` when none is set.
    */
-  protected get requestedLang(): string | null {
+  get requestedLang(): string | null {
     const own = this.lang;
     if (typeof own === 'string' && own.trim() !== '') return own.trim();
     const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;

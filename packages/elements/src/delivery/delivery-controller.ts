@@ -13,29 +13,15 @@
  * queued to be delivered while the page lives, its `pmh-delivery` events still dispatched on the
  * (detached) element.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { ScreeningResult, ScreeningSession } from '@pmh-screen/core';
-import type { PmhElement } from '../base/pmh-element.js';
-import type { SessionChange, SessionController } from '../screening/session-controller.js';
+import type { PmhEscalationDetail } from '../events.js';
+import type { ScreeningHost } from '../screening/host.js';
+import type { SessionChange } from '../screening/session-controller.js';
 import { DeliveryOutbox } from './outbox.js';
 import { idempotencyKey } from './policy.js';
 import { DEFAULT_NOTICE_MS } from './types.js';
 import type { DeliveryKind, DeliveryOptions, DeliveryReport } from './types.js';
-
-/** What the controller needs from its element. */
-export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
-  emit: PmhElement['emit'];
-}
-
-export interface DeliveryControllerOptions {
-  screening: SessionController;
-  /** The `endpoint` attribute or property. */
-  endpoint: () => string | null | undefined;
-  /** The `delivery` property. */
-  delivery: () => DeliveryOptions | null | undefined;
-  /** Kiosk mode: memory only, whatever `delivery.persist` says. */
-  kiosk: () => boolean;
-}
 
 /** An escalation the respondent may need to be told about. */
 interface Watched {
@@ -46,24 +32,25 @@ interface Watched {
 }
 
 export class DeliveryController implements ReactiveController {
-  readonly #host: DeliveryHost;
-  readonly #options: DeliveryControllerOptions;
+  readonly #host: ScreeningHost;
   #outbox: DeliveryOutbox | null = null;
   /** What the outbox was made for: endpoint, options object, kiosk. */
   #made: { endpoint: string; delivery: DeliveryOptions | null | undefined; kiosk: boolean } | null = null;
   /** Escalations of this element by key. */
   readonly #escalations = new Map<string, Watched>();
-  readonly #reportedErrors = new Set<string>();
 
-  constructor(host: DeliveryHost, options: DeliveryControllerOptions) {
+  constructor(host: ScreeningHost) {
     this.#host = host;
-    this.#options = options;
     host.addController(this);
-    // Registered in the constructor: runs before any listener a host adds to the element.
-    host.addEventListener('pmh-escalation', (event) => {
-      if (event.target === host) this.#deliver('escalation', event.detail.result);
-    });
-    options.screening.subscribe(this.#onChange);
+    host.screening.subscribe(this.#onChange);
+  }
+
+  /**
+   * The element's own `pmh-escalation`: the element listens from its constructor, so this runs
+   * before any listener the host page adds to the element, and hands the event here.
+   */
+  escalated(detail: PmhEscalationDetail): void {
+    this.#deliver('escalation', detail.result);
   }
 
   /**
@@ -71,7 +58,7 @@ export class DeliveryController implements ReactiveController {
    * (default 8 s), or whose delivery failed: the urgent-help page says so.
    */
   get undelivered(): boolean {
-    const sessionId = this.#options.screening.session?.sessionId;
+    const sessionId = this.#host.screening.session?.sessionId;
     if (sessionId === undefined) return false;
     const now = Date.now();
     for (const watched of this.#escalations.values()) {
@@ -87,21 +74,19 @@ export class DeliveryController implements ReactiveController {
   }
 
   #noticeAfter(): number {
-    const value = this.#options.delivery()?.noticeAfter;
+    const value = this.#host.settings.delivery?.noticeAfter;
     return typeof value === 'number' && value >= 0 ? value : DEFAULT_NOTICE_MS;
   }
 
   /** Delivery is asked for (an `endpoint` is set), usable or not. */
   #wanted(): boolean {
-    const endpoint = this.#options.endpoint();
-    return typeof endpoint === 'string' && endpoint.trim() !== '';
+    return this.#host.settings.endpoint !== null;
   }
 
   /** The outbox for the current settings; `null` without a usable endpoint. */
   #sync(): DeliveryOutbox | null {
-    const endpoint = this.#options.endpoint()?.trim() ?? '';
-    const delivery = this.#options.delivery();
-    const kiosk = this.#options.kiosk();
+    const endpoint = this.#host.settings.endpoint ?? '';
+    const { delivery, kiosk } = this.#host.settings;
     const made = this.#made;
     if (made !== null && made.endpoint === endpoint && made.delivery === delivery && made.kiosk === kiosk) return this.#outbox;
     this.#made = { endpoint, delivery, kiosk };
@@ -185,14 +170,13 @@ export class DeliveryController implements ReactiveController {
 
   /** Keeps the escalations of the session on screen only (a kiosk runs many sessions a day). */
   #forgetOtherSessions(): void {
-    const current = this.#options.screening.session?.sessionId;
+    const current = this.#host.screening.session?.sessionId;
     for (const [key, watched] of this.#escalations) if (watched.sessionId !== current) this.#escalations.delete(key);
   }
 
   #error(code: 'invalid-endpoint' | 'delivery-refused' | 'delivery-persist-ignored' | 'storage-unavailable', message: string, always = false): void {
-    const id = `${code}:${message}`;
-    if (!always && this.#reportedErrors.has(id)) return;
-    this.#reportedErrors.add(id);
-    this.#host.emit('pmh-error', { code, message, recoverable: true });
+    const detail = { code, message, recoverable: true };
+    if (always) this.#host.emit('pmh-error', detail);
+    else this.#host.report('delivery', detail);
   }
 }

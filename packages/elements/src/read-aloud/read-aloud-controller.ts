@@ -1,33 +1,9 @@
 import { html, nothing } from 'lit';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { InstrumentId } from '@pmh-screen/core';
-import type { LocalizedInstrument, Translator } from '@pmh-screen/i18n';
-import type { SessionController } from '../screening/session-controller.js';
+import type { ReactiveController } from 'lit';
+import type { ScreeningHost } from '../screening/host.js';
 import { clipFor } from './audio-registry.js';
 import type { Reading } from './player.js';
 import { speech, voiceFor } from './voices.js';
-
-/** What the read-aloud controller needs from its element. */
-export interface ReadAloudHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-export interface ReadAloudOptions {
-  /** `read-aloud` is on. */
-  enabled: () => boolean;
-  screening: SessionController;
-  /** The screen on show (the element's `screen`). */
-  screen: () => string;
-  translator: () => Translator;
-  /** An instrument's text exactly as the question page renders it (same translation policy). */
-  instrument: (id: InstrumentId) => LocalizedInstrument;
-  /** The `lang` asked for: a switch stops reading at once, before the new language has loaded. */
-  requestedLang: () => string | null;
-  /** Kiosk mode: the first use suggests headphones. */
-  kiosk: () => boolean;
-  /** The kiosk idle warning is showing. */
-  paused: () => boolean;
-}
 
 /** The pages with a Listen button. */
 const PAGES: ReadonlySet<string> = new Set(['intro', 'question', 'urgent-help', 'end']);
@@ -50,8 +26,7 @@ const STOP = 'M6 6h12v12H6z';
  * of every later result): the mode of administration is part of how a score is read.
  */
 export class ReadAloudController implements ReactiveController {
-  readonly #host: ReadAloudHost;
-  readonly #options: ReadAloudOptions;
+  readonly #host: ScreeningHost;
   #reading: Reading | null = null;
   /** The page key reading started on (`null`: not reading). */
   #playing: string | null = null;
@@ -63,12 +38,11 @@ export class ReadAloudController implements ReactiveController {
   #noteOn: string | null = null;
   #voices: SpeechSynthesis | undefined;
 
-  constructor(host: ReadAloudHost, options: ReadAloudOptions) {
+  constructor(host: ScreeningHost) {
     this.#host = host;
-    this.#options = options;
     host.addController(this);
     // Any change of the session (answer, Back, complete, abandon, wipe, restore) stops reading.
-    options.screening.subscribe((change) => {
+    host.screening.subscribe((change) => {
       if (change.type === 'reset') this.#noteGiven = false;
       this.stop();
     });
@@ -82,7 +56,7 @@ export class ReadAloudController implements ReactiveController {
   hostUpdate(): void {
     if (this.#playing !== null && this.#playing !== this.#pageKey()) this.stop();
     // Voices load after the page in Chrome: show the button once one arrives.
-    if (this.#options.enabled() && this.#voices === undefined) {
+    if (this.#host.settings.readAloud && this.#voices === undefined) {
       this.#voices = speech();
       this.#voices?.addEventListener('voiceschanged', this.#onVoices);
     }
@@ -106,8 +80,8 @@ export class ReadAloudController implements ReactiveController {
 
   /** The Listen button (and the kiosk note), where the page can be heard; else nothing. */
   render(): unknown {
-    if (!this.#options.enabled() || !PAGES.has(this.#options.screen()) || !this.#audible()) return nothing;
-    const t = this.#options.translator();
+    if (!this.#host.settings.readAloud || !PAGES.has(this.#host.screen) || !this.#audible()) return nothing;
+    const t = this.#host.translator;
     const playing = this.#playing !== null;
     return html`<div class="read-aloud">
       <button type="button" class="button button-secondary read-aloud-button" part="read-aloud" @click=${this.#toggle}>
@@ -120,27 +94,29 @@ export class ReadAloudController implements ReactiveController {
 
   /** Everything that, when it changes, means the page being read is gone. */
   #pageKey(): string {
-    const { screening, ...o } = this.#options;
+    const host = this.#host;
+    const { screening } = host;
     const step = screening.step;
     return [
-      o.enabled(),
-      o.screen(),
+      host.settings.readAloud,
+      host.screen,
       step ? `${step.instrumentId}.${step.itemId}` : '',
       screening.invalid,
-      o.translator().locale,
-      o.requestedLang(),
+      host.translator.locale,
+      host.requestedLang,
       screening.session?.sessionId,
-      o.paused(),
+      host.idleWarningOpen,
     ].join('|');
   }
 
   /** Can the page's own text be heard: a recording, or a local voice of its language? */
   #audible(): boolean {
-    const o = this.#options;
-    const step = o.screening.step;
-    if (o.screen() !== 'question') return voiceFor(o.translator().locale) !== undefined;
+    const host = this.#host;
+    const step = host.screening.step;
+    if (host.screen !== 'question') return voiceFor(host.translator.locale) !== undefined;
     if (step === null) return false;
-    const text = o.instrument(step.instrumentId);
+    // The instrument's text exactly as the question page renders it (same translation policy).
+    const text = host.translator.instrument(step.instrumentId, host.policy);
     const lang = text.items.some((item) => item.id === step.itemId)
       ? text.locale
       : text.supplementary.find((question) => question.id === step.itemId)?.locale;
@@ -151,13 +127,13 @@ export class ReadAloudController implements ReactiveController {
 
   readonly #toggle = (): void => {
     if (this.#playing !== null) return this.stop();
-    const o = this.#options;
-    const step = o.screening.step;
+    const host = this.#host;
+    const step = host.screening.step;
     // Used on an instrument's question page: the result says so for that instrument.
-    if (step !== null) o.screening.session?.recordAid(step.instrumentId, 'read-aloud');
-    const translator = o.translator();
+    if (step !== null) host.screening.session?.recordAid(step.instrumentId, 'read-aloud');
+    const translator = host.translator;
     const page = this.#pageKey();
-    const note = o.kiosk() && !this.#noteGiven ? { text: translator.t('readAloud.headphones'), lang: translator.locale } : undefined;
+    const note = host.settings.kiosk && !this.#noteGiven ? { text: translator.t('readAloud.headphones'), lang: translator.locale } : undefined;
     if (note) {
       this.#noteGiven = true;
       this.#noteOn = page;

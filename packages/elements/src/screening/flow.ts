@@ -16,7 +16,7 @@
  */
 import { ScreeningSession } from '@pmh-screen/core';
 import type { PathwayConfig, ScreeningContext, ScreeningResult, Step } from '@pmh-screen/core';
-import type { PmhAbandonReason, PmhEventMap } from './events.js';
+import type { PmhAbandonReason, PmhEventMap } from '../events.js';
 
 /**
  * The screens of `<pmh-screening>`. `resume`: "Welcome back", before a session restored from

@@ -1,17 +1,9 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SessionController } from './session-controller.js';
+import type { ReactiveController } from 'lit';
+import type { ScreeningHost } from './host.js';
 
 /** What this element puts in `history.state` (never in the URL): its session and page number. */
 export interface PmhHistoryState {
   pmhScreen: { sessionId: string; page: number };
-}
-
-export interface HistoryOptions {
-  screening: SessionController;
-  /** `history` set and not kiosk mode. */
-  enabled: () => boolean;
-  /** `skip-intro`: the first question is the host's own history entry (no entry of its own). */
-  skipIntro: () => boolean;
 }
 
 /**
@@ -37,7 +29,7 @@ export interface HistoryOptions {
  * Never touches `history` when disabled (kiosk mode: nothing may be recorded).
  */
 export class HistoryController implements ReactiveController {
-  readonly #options: HistoryOptions;
+  readonly #host: ScreeningHost;
   /** The page number of the history entry the browser is on (0: the session's first entry). */
   #current = 0;
   /** The page last rendered (`screen:instrument.item`), to tell a new page from a re-render. */
@@ -45,17 +37,17 @@ export class HistoryController implements ReactiveController {
   /** The next page change is not a new page (Back, a restore, a `skip-intro` start). */
   #noPush = false;
 
-  constructor(host: ReactiveControllerHost, options: HistoryOptions) {
-    this.#options = options;
+  constructor(host: ScreeningHost) {
+    this.#host = host;
     host.addController(this);
-    options.screening.subscribe((change) => {
+    host.screening.subscribe((change) => {
       if (change.type === 'start' || change.type === 'restore' || change.type === 'reset') this.#current = 0;
       if (change.type === 'restore') {
         // After a reload the browser is still on this session's entry: carry on from its number.
         const state = readState(history.state);
         if (state?.sessionId === change.session.sessionId) this.#current = state.page;
       }
-      if (change.type === 'back' || change.type === 'restore' || (change.type === 'start' && options.skipIntro())) this.#noPush = true;
+      if (change.type === 'back' || change.type === 'restore' || (change.type === 'start' && host.settings.skipIntro)) this.#noPush = true;
     });
   }
 
@@ -69,7 +61,7 @@ export class HistoryController implements ReactiveController {
 
   /** After each render: a new page (question, urgent-help, end) gets its history entry. */
   hostUpdated(): void {
-    const { screening } = this.#options;
+    const { screening } = this.#host;
     const session = screening.session;
     const step = session?.current;
     const page = session ? `${screening.screen}:${step ? `${step.instrumentId}.${step.itemId}` : ''}` : null;
@@ -77,7 +69,7 @@ export class HistoryController implements ReactiveController {
     const noPush = this.#noPush;
     this.#lastPage = page;
     this.#noPush = false;
-    if (session === null || page === previous || noPush || !this.#options.enabled()) return;
+    if (session === null || page === previous || noPush || !this.#host.settings.history) return;
     if (screening.screen === 'intro' || screening.screen === 'resume' || previous?.startsWith('resume:')) return;
     this.#current++;
     const state: PmhHistoryState = { pmhScreen: { sessionId: session.sessionId, page: this.#current } };
@@ -89,16 +81,16 @@ export class HistoryController implements ReactiveController {
    * `popstate` then goes back). Returns false when the caller should go back itself.
    */
   back(): boolean {
-    const screen = this.#options.screening.screen;
-    if (!this.#options.enabled() || this.#current <= 0 || (screen !== 'question' && screen !== 'urgent-help')) return false;
+    const screen = this.#host.screening.screen;
+    if (!this.#host.settings.history || this.#current <= 0 || (screen !== 'question' && screen !== 'urgent-help')) return false;
     history.back();
     return true;
   }
 
   readonly #onPopState = (event: PopStateEvent): void => {
-    const { screening } = this.#options;
+    const { screening } = this.#host;
     const session = screening.session;
-    if (!this.#options.enabled() || session === null) return;
+    if (!this.#host.settings.history || session === null) return;
     // Any entry but this session's (the host's own, an earlier session's) is before its pages.
     const state = readState(event.state);
     const page = state?.sessionId === session.sessionId ? state.page : 0;

@@ -1,6 +1,6 @@
 import { loadTranslator, resolveLocale, SOURCE_LOCALE, sourceTranslator } from '@pmh-screen/i18n';
 import type { Translator } from '@pmh-screen/i18n';
-import type { PmhErrorDetail } from './events.js';
+import type { PmhErrorDetail } from '../events.js';
 
 /**
  * How long a locale chunk may take before the widget stops waiting for it: 5 seconds. A slow

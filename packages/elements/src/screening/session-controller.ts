@@ -1,16 +1,16 @@
 import type { ScreeningResult, ScreeningSession, Step } from '@pmh-screen/core';
 import type { PmhElement } from '../base/pmh-element.js';
-import type { PmhAbandonReason } from './events.js';
+import type { PmhAbandonReason } from '../events.js';
 import { type Effect, type FocusTarget, guarded, type Screen, ScreenFlow, type SessionChange, type SessionSettings } from './flow.js';
 
 export type { FocusTarget, Screen, SessionChange, SessionSettings } from './flow.js';
 
-/** What the session controller needs from its element. */
+/** What the session controller needs from its element (a part of `ScreeningHost`). */
 export interface SessionHost {
   requestUpdate(): void;
   emit: PmhElement['emit'];
-  /** Start at the first question (`skip-intro`). */
-  readonly skipIntro: boolean;
+  /** `skipIntro`: start at the first question. */
+  readonly settings: { readonly skipIntro: boolean };
 }
 
 /**
@@ -26,7 +26,7 @@ export class SessionController {
 
   constructor(host: SessionHost) {
     this.#host = host;
-    this.#flow = new ScreenFlow({ skipIntro: () => host.skipIntro });
+    this.#flow = new ScreenFlow({ skipIntro: () => host.settings.skipIntro });
   }
 
   /** The live session; `null` before Start and after a wipe. */

@@ -1,26 +1,10 @@
 import { html, nothing } from 'lit';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { Translator } from '@pmh-screen/i18n';
-import type { SessionController } from '../session-controller.js';
-import type { PmhAbandonReason } from '../events.js';
+import type { PmhAbandonReason } from '../../events.js';
+import type { ScreeningHost } from '../host.js';
 import { renderIdleDialog } from './idle-dialog.js';
 import { IdleTimer, shouldAnnounce } from './idle-timer.js';
-
-/** What the kiosk controller needs from its element. */
-export interface KioskHost extends ReactiveControllerHost, HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-export interface KioskOptions {
-  screening: SessionController;
-  translator: () => Translator;
-  /** `kiosk` is on. */
-  enabled: () => boolean;
-  /** `idle-timeout` and `idle-warning`, in milliseconds (already validated). */
-  timing: () => { timeout: number; warning: number };
-  /** Wipes the session (`pmh-abandon` first when in progress) and shows "answers cleared". */
-  clear: (reason: PmhAbandonReason) => void;
-}
 
 /**
  * Interactions that mean someone is using the widget (its own controls and slotted content). Any
@@ -39,8 +23,7 @@ const PASSIVE = ['focusin', 'wheel', 'touchstart'] as const;
  * closes it, keeps focus where it was, and wipes.
  */
 export class KioskController implements ReactiveController {
-  readonly #host: KioskHost;
-  readonly #options: KioskOptions;
+  readonly #host: ScreeningHost;
   readonly #timer: IdleTimer;
   /** The session id someone has interacted with (the idle clock watches only that session). */
   #armed: string | null = null;
@@ -52,9 +35,8 @@ export class KioskController implements ReactiveController {
   #restoreFocus = false;
   #listening: EventTarget | null = null;
 
-  constructor(host: KioskHost, options: KioskOptions) {
+  constructor(host: ScreeningHost) {
     this.#host = host;
-    this.#options = options;
     this.#timer = new IdleTimer({
       onCountdown: (remaining) => this.#countdown(remaining),
       onExpire: () => this.#expire(),
@@ -92,7 +74,7 @@ export class KioskController implements ReactiveController {
     if (mode === this.#mode) return;
     this.#mode = mode;
     this.#announcement = '';
-    const { timeout, warning } = this.#options.timing();
+    const { timeout, warning } = this.#host.settings;
     if (mode.startsWith('idle')) {
       this.#timer.start({ quiet: timeout, countdown: warning });
     } else if (mode.startsWith('end')) {
@@ -119,10 +101,18 @@ export class KioskController implements ReactiveController {
     }
   }
 
+  /**
+   * Someone interacted with the session on screen in a way this controller could not hear: the
+   * first page shown before the session code loaded, whose answer is taken over when it has.
+   */
+  arm(): void {
+    this.#onDeliberate();
+  }
+
   /** The idle dialog (closed until the warning), in kiosk mode. */
   renderDialog(): unknown {
-    if (!this.#options.enabled()) return nothing;
-    const { warning } = this.#options.timing();
+    if (!this.#host.settings.kiosk) return nothing;
+    const { warning } = this.#host.settings;
     return renderIdleDialog({
       t: this.#t(),
       remaining: this.warning ? this.#timer.remaining : Math.ceil(warning / 1000),
@@ -135,7 +125,7 @@ export class KioskController implements ReactiveController {
 
   /** On the end page in kiosk mode: when it clears itself, and "Finish and clear". */
   renderEndControls(): unknown {
-    if (!this.#options.enabled() || !this.#mode.startsWith('end')) return nothing;
+    if (!this.#host.settings.kiosk || !this.#mode.startsWith('end')) return nothing;
     const t = this.#t();
     return html`<div class="finish">
       <p class="auto-clear">${t('end.autoClear', { count: Math.max(this.#timer.remaining, 1) })}</p>
@@ -146,15 +136,15 @@ export class KioskController implements ReactiveController {
   }
 
   #t(): Translator['t'] {
-    const translator = this.#options.translator();
+    const translator = this.#host.translator;
     return translator.t.bind(translator);
   }
 
   #wantedMode(): string {
-    const { screening } = this.#options;
+    const { screening } = this.#host;
     const session = screening.session;
-    if (!this.#options.enabled() || !this.#host.isConnected || session === null) return 'off';
-    const { timeout, warning } = this.#options.timing();
+    if (!this.#host.settings.kiosk || !this.#host.isConnected || session === null) return 'off';
+    const { timeout, warning } = this.#host.settings;
     if (screening.completedResult !== null) return `end:${session.sessionId}:${timeout}`;
     if (this.#armed === session.sessionId) return `idle:${session.sessionId}:${timeout}:${warning}`;
     return 'off';
@@ -166,7 +156,7 @@ export class KioskController implements ReactiveController {
 
   #countdown(remaining: number): void {
     if (this.warning) {
-      const total = Math.ceil(this.#options.timing().warning / 1000);
+      const total = Math.ceil(this.#host.settings.warning / 1000);
       if (shouldAnnounce(remaining, total)) {
         this.#announcement = this.#t()('idle.countdownAnnouncement', { count: remaining });
       }
@@ -185,13 +175,13 @@ export class KioskController implements ReactiveController {
     this.#returnFocus = null;
     this.#restoreFocus = false;
     this.#timer.stop();
-    this.#options.clear(reason);
+    this.#host.clearAnswers(reason);
   }
 
   readonly #onDeliberate = (): void => {
-    const { screening } = this.#options;
+    const { screening } = this.#host;
     const session = screening.session;
-    if (this.#options.enabled() && session !== null && screening.inProgress && this.#armed !== session.sessionId) {
+    if (this.#host.settings.kiosk && session !== null && screening.inProgress && this.#armed !== session.sessionId) {
       this.#armed = session.sessionId;
       this.#host.requestUpdate();
     }
@@ -230,7 +220,7 @@ export class KioskController implements ReactiveController {
 }
 
 /** The focused element, looking inside the host's shadow root. */
-function deepActiveElement(host: KioskHost): HTMLElement | null {
+function deepActiveElement(host: ScreeningHost): HTMLElement | null {
   const root = host.renderRoot;
   const inside = 'activeElement' in root ? root.activeElement : null;
   const active = inside ?? document.activeElement;

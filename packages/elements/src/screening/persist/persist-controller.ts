@@ -1,19 +1,9 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { PathwayConfig, ScreeningContext, ScreeningSession } from '@pmh-screen/core';
-import type { PmhElement } from '../../base/pmh-element.js';
-import type { PmhErrorDetail } from '../events.js';
-import type { SessionController } from '../session-controller.js';
+import type { ScreeningHost } from '../host.js';
 import { parseStoredSession, randomHex, serializeSession, sessionFingerprint, storageKey } from './session-store.js';
 import type { ResumeScreen } from './session-store.js';
 import { openedByAnotherWindow, tabIdentity } from './tab-binding.js';
-
-export interface PersistOptions {
-  screening: SessionController;
-  /** `persist="session"` and not kiosk. */
-  enabled: () => boolean;
-  /** Reports a recoverable problem (`pmh-error`). */
-  report: (detail: PmhErrorDetail) => void;
-}
 
 /** What {@link PersistController.restore} found. */
 export type RestoreOutcome =
@@ -43,18 +33,15 @@ export type RestoreOutcome =
  * (disabled, full, sandboxed) is reported once and the widget carries on without it.
  */
 export class PersistController implements ReactiveController {
-  readonly #options: PersistOptions;
-  readonly #host: Pick<PmhElement, 'emit'>;
+  readonly #host: ScreeningHost;
   /** The key this element wrote or read, and the fingerprint of the session it last wrote. */
   #key: string | null = null;
   #written: string | null = null;
-  #reportedUnavailable = false;
 
-  constructor(host: ReactiveControllerHost & Pick<PmhElement, 'emit'>, options: PersistOptions) {
-    this.#options = options;
+  constructor(host: ScreeningHost) {
     this.#host = host;
     host.addController(this);
-    options.screening.subscribe((change) => {
+    host.screening.subscribe((change) => {
       if (change.type === 'complete' || change.type === 'abandon' || change.type === 'reset') this.#remove();
     });
   }
@@ -67,7 +54,7 @@ export class PersistController implements ReactiveController {
    * removed without a word (it is the opener's, which still has it).
    */
   restore(config: PathwayConfig, context: ScreeningContext | undefined): RestoreOutcome {
-    if (!this.#options.enabled()) return null;
+    if (!this.#host.settings.persist) return null;
     const key = storageKey(config);
     const reading = parseStoredSession(this.#storage('read', (s) => s.getItem(key)) ?? null, {
       config,
@@ -103,7 +90,7 @@ export class PersistController implements ReactiveController {
   }
 
   #ignored(key: string, reason: string): 'ignored' {
-    this.#options.report({
+    this.#host.emit('pmh-error', {
       code: 'stored-data-ignored',
       message: `The saved session in sessionStorage "${key}" was ignored and removed: ${reason}`,
       recoverable: true,
@@ -113,9 +100,9 @@ export class PersistController implements ReactiveController {
 
   /** After each render: save the session in progress, or remove it once there is none. */
   hostUpdated(): void {
-    const { screening } = this.#options;
+    const { screening } = this.#host;
     const session = screening.session;
-    if (!this.#options.enabled() || session === null || screening.completedResult !== null) {
+    if (!this.#host.settings.persist || session === null || screening.completedResult !== null) {
       this.#remove();
       return;
     }
@@ -151,14 +138,8 @@ export class PersistController implements ReactiveController {
     try {
       return use(globalThis.sessionStorage);
     } catch (error) {
-      if (!this.#reportedUnavailable) {
-        this.#reportedUnavailable = true;
-        this.#options.report({
-          code: 'storage-unavailable',
-          message: `sessionStorage cannot be used (${what}: ${error instanceof Error ? error.message : String(error)}); answers will not survive a reload.`,
-          recoverable: true,
-        });
-      }
+      const message = `sessionStorage cannot be used (${what}: ${error instanceof Error ? error.message : String(error)}); answers will not survive a reload.`;
+      this.#host.report('persist-storage', { code: 'storage-unavailable', message, recoverable: true }, 'first');
       return undefined;
     }
   }

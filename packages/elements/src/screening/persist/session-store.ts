@@ -1,8 +1,8 @@
 import { canonicalJson, ScreeningSession } from '@pmh-screen/core';
 import type { PathwayConfig, ScreeningContext } from '@pmh-screen/core';
+import { SAVED_SESSION_MAX_AGE_MS, STORAGE_PREFIX } from './saved-sessions.js';
 
-/** Every key starts with this; the rest is a hash of the configuration (no personal data). */
-export const STORAGE_PREFIX = 'pmh-screen:session:v1:';
+export { SAVED_SESSION_MAX_AGE_MS, STORAGE_PREFIX } from './saved-sessions.js';
 
 /**
  * The format of the stored value: a wrapper around the core's session snapshot, without the
@@ -11,13 +11,6 @@ export const STORAGE_PREFIX = 'pmh-screen:session:v1:';
  */
 export const STORED_SCHEMA = 'pmh-screen/stored-session/v2';
 
-/**
- * A saved session is resumed only within this time of its last save (each confirmed answer,
- * Back or urgent-help page saves again): 2 hours. Older ones are removed and reported as
- * abandoned (`pmh-abandon` `expired`). Hours, not days: long enough for a feed and a nap, short
- * enough that answers do not wait in a browser that someone else may pick up.
- */
-export const SAVED_SESSION_MAX_AGE_MS = 2 * 60 * 60 * 1000;
 
 /** A save stamped further in the future than this (a clock put back) counts as expired. */
 export const SAVED_SESSION_CLOCK_SKEW_MS = 5 * 60 * 1000;

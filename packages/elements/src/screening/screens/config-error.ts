@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { PmhErrorDetail } from '../events.js';
+import type { PmhErrorDetail } from '../../events.js';
 import type { T } from './shared.js';
 
 export interface ConfigErrorView {

@@ -1,6 +1,16 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
+import { maximumQuestions } from '@pmh-screen/core';
+import type { PathwayConfig } from '@pmh-screen/core';
 import type { T } from './shared.js';
+
+/** Rough seconds per question, for the introduction's "It takes about n minutes". */
+const SECONDS_PER_QUESTION = 10;
+
+/** An upper estimate of the time it takes: the longest path the configuration allows (the core's count). */
+export function estimatedMinutes(config: PathwayConfig): number {
+  return Math.max(1, Math.ceil((maximumQuestions(config) * SECONDS_PER_QUESTION) / 60));
+}
 
 export interface IntroView {
   t: T;

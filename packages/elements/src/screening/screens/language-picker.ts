@@ -1,13 +1,19 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { localeNames, supportedLocales } from '@pmh-screen/i18n';
 import type { T } from './shared.js';
+
+/** Every supported locale by its own name. */
+function everyLocale(): { code: string; name: string; dir: 'ltr' | 'rtl' }[] {
+  return supportedLocales.map((code) => ({ code, name: localeNames[code].name, dir: localeNames[code].dir }));
+}
 
 export interface LanguagePickerView {
   t: T;
   /** The locale on screen. */
   current: string;
-  /** Locales by their own names. */
-  locales: readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
+  /** Locales by their own names (default: every supported locale). */
+  locales?: readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
   disabled: boolean;
   onChange: (locale: string) => void;
 }
@@ -18,7 +24,7 @@ export interface LanguagePickerView {
  * English, for someone who landed in a language they cannot read.
  */
 export function renderLanguagePicker(view: LanguagePickerView): TemplateResult {
-  const { t } = view;
+  const { t, locales = everyLocale() } = view;
   const english = view.current.startsWith('en');
   return html`<div class="language">
     <label for="pmh-language"
@@ -29,7 +35,7 @@ export function renderLanguagePicker(view: LanguagePickerView): TemplateResult {
       ?disabled=${view.disabled}
       @change=${(event: Event) => view.onChange((event.target as HTMLSelectElement).value)}
     >
-      ${view.locales.map(
+      ${locales.map(
         (locale) =>
           html`<option value=${locale.code} lang=${locale.code} dir=${locale.dir} ?selected=${locale.code === view.current}>
             ${locale.name}

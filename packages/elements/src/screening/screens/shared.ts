@@ -24,3 +24,8 @@ export function renderBackLink(t: T, onBack: () => void): TemplateResult {
     ><span class="back-chevron" aria-hidden="true">‹</span>${t('question.back')}</a
   >`;
 }
+
+/** "Loading…" while the first requested language (or the session code) arrives: a status, and the page heading for focus. */
+export function renderLoading(t: T): TemplateResult {
+  return html`<p class="loading" role="status" tabindex="-1" data-page-heading>${t('loading.label')}</p>`;
+}

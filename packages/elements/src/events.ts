@@ -1,5 +1,5 @@
 import type { InstrumentId, PmhErrorCode, ScreeningResult } from '@pmh-screen/core';
-import type { DeliveryReport } from '../delivery/types.js';
+import type { DeliveryReport } from './delivery/types.js';
 
 /** Every event `<pmh-screening>` dispatches, in one tuple (tests and docs iterate over it). */
 export const pmhEventNames = [
@@ -98,7 +98,9 @@ export type PmhElementErrorCode =
   | 'storage-unavailable'
   | 'invalid-endpoint'
   | 'delivery-refused'
-  | 'delivery-persist-ignored';
+  | 'delivery-persist-ignored'
+  /** The session code (a chunk loaded just after first paint) could not be loaded: nothing can be answered. */
+  | 'load-failed';
 
 /** `pmh-error`: bad configuration or a locale that cannot be used. */
 export interface PmhErrorDetail {

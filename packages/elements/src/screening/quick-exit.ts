@@ -1,16 +1,17 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { T } from '../screens/shared.js';
+import type { T } from './screens/shared.js';
 
 /** GOV.UK "Exit this page": Shift pressed three times within this many milliseconds. */
 const SHIFT_WINDOW = 5000;
 const SHIFT_PRESSES = 3;
 
-export interface QuickExitOptions {
-  /** The control shows and the shortcut works. */
-  enabled: () => boolean;
+/** What "Leave this page" needs from its element. */
+export interface QuickExitHost extends ReactiveControllerHost {
+  /** `quickExit`: the control shows and the shortcut works. */
+  readonly settings: { readonly quickExit: boolean };
   /** Wipes at once (`pmh-abandon` `quick-exit`) and, where the host set one, leaves for a safe page. */
-  exit: () => void;
+  quickExitNow(): void;
 }
 
 /**
@@ -40,13 +41,11 @@ export class ShiftCounter {
  * focus may be anywhere on the host page).
  */
 export class QuickExitController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
-  readonly #options: QuickExitOptions;
+  readonly #host: QuickExitHost;
   readonly #shift = new ShiftCounter();
 
-  constructor(host: ReactiveControllerHost, options: QuickExitOptions) {
+  constructor(host: QuickExitHost) {
     this.#host = host;
-    this.#options = options;
     host.addController(this);
   }
 
@@ -59,7 +58,7 @@ export class QuickExitController implements ReactiveController {
   }
 
   render(t: T): unknown {
-    if (!this.#options.enabled()) return nothing;
+    if (!this.#host.settings.quickExit) return nothing;
     return html`<div class="exit">
       <button type="button" class="exit-button" part="quick-exit" aria-describedby="pmh-exit-hint" @click=${this.#exit}>
         ${t('exit.label')}
@@ -69,12 +68,12 @@ export class QuickExitController implements ReactiveController {
   }
 
   readonly #exit = (): void => {
-    this.#options.exit();
+    this.#host.quickExitNow();
     this.#host.requestUpdate();
   };
 
   readonly #onKey = (event: KeyboardEvent): void => {
-    if (!this.#options.enabled()) return;
+    if (!this.#host.settings.quickExit) return;
     if (this.#shift.press(event.key, performance.now(), event.repeat)) this.#exit();
   };
 }

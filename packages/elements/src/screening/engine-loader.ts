@@ -1,0 +1,72 @@
+/**
+ * Brings in the session code (engine.ts, its own chunk) once per element: after the first page has
+ * been painted when there is one (so it costs the first question nothing), at once when the element
+ * can only say "Loading…", and at once whenever the respondent does something or a caller awaits
+ * `updateComplete`. A chunk that cannot be loaded is reported (`pmh-error` `load-failed`) and shown
+ * as an error page: never a page that looks as if it records answers when it cannot.
+ */
+import type { ReactiveController } from 'lit';
+import type { PmhErrorDetail } from '../events.js';
+import type { ScreeningEngine } from './engine.js';
+import type { ScreeningHost } from './host.js';
+
+/** Lets a page reach the screen before more code is fetched and run. */
+function afterPaint(run: () => void): void {
+  let ran = false;
+  const once = (): void => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  // A background tab runs no animation frames: do not wait for one for long.
+  setTimeout(once, 250);
+}
+
+export class EngineLoader implements ReactiveController {
+  /** The session side, once loaded. */
+  engine: ScreeningEngine | null = null;
+  /** Why it could not be loaded (shown instead of the questions). */
+  error: PmhErrorDetail | null = null;
+  readonly #host: ScreeningHost;
+  readonly #importer: () => Promise<typeof import('./engine.js')>;
+  /** Whether a first page is on screen (then loading waits for it to be painted). */
+  readonly #painted: () => boolean;
+  #loading: Promise<void> | null = null;
+  #scheduled = false;
+
+  constructor(host: ScreeningHost, importer: () => Promise<typeof import('./engine.js')>, painted: () => boolean) {
+    this.#host = host;
+    this.#importer = importer;
+    this.#painted = painted;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.engine !== null || this.error !== null || this.#scheduled || !this.#host.isConnected) return;
+    this.#scheduled = true;
+    if (this.#painted()) afterPaint(() => void this.load());
+    else void this.load();
+  }
+
+  /** Loads it now (once); resolves when it is in place, or has failed. */
+  load(): Promise<void> {
+    this.#loading ??= this.#importer().then(
+      ({ ScreeningEngine }) => {
+        if (this.engine === null) new ScreeningEngine(this.#host, (engine) => (this.engine = engine));
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        const detail: PmhErrorDetail = {
+          code: 'load-failed',
+          message: `The screening code could not be loaded (${error instanceof Error ? error.message : String(error)}); nothing can be answered. Check the network and reload the page.`,
+          recoverable: false,
+        };
+        this.error = detail;
+        this.#host.emit('pmh-error', detail);
+        this.#host.requestUpdate();
+      },
+    );
+    return this.#loading;
+  }
+}
