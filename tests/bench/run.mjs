@@ -22,11 +22,20 @@ import { startServer } from './server.mjs';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELEMENTS_DIST = join(ROOT, 'packages/elements/dist');
 
+// Issue 15 (issue 7 had 45 KiB, 0.40×, 1.5×, 50 ms). "No slower than today against SurveyJS":
+// 0.30× was the ratio of the run before issue 15 (docs/performance.md).
 export const GOALS = {
-  jsBytes: 45 * 1024, // gzipped JS before an English GAD-7's first question
-  firstVsSurveyJs: 0.4, // time to first question, ratio to SurveyJS in the same run
-  firstVsStatic: 1.5, // time to first question, ratio to the static page in the same run
-  continueMs: 50, // Continue → next question visible, at 4x throttling
+  jsBytes: 28 * 1024, // gzipped JS before an English GAD-7's first question
+  firstVsSurveyJs: 0.3, // time to first question, ratio to SurveyJS in the same run
+  firstVsStatic: 1.25, // time to first question, ratio to the static page in the same run
+  continueMs: 40, // Continue → next question visible, at 4x throttling
+};
+
+const GOAL_NAMES = {
+  jsBytes: `≤ ${GOALS.jsBytes / 1024} KiB gzipped JS before the first question`,
+  firstVsSurveyJs: `first question ≤ ${GOALS.firstVsSurveyJs.toFixed(2)} × SurveyJS`,
+  firstVsStatic: `first question ≤ ${GOALS.firstVsStatic} × static`,
+  continueMs: `Continue → next ≤ ${GOALS.continueMs} ms`,
 };
 
 const HELP = `Usage: node tests/bench/run.mjs [options]
@@ -439,20 +448,15 @@ function evaluateGoals(summary, ratios) {
   const goal = (name, value, limit, shown, met) => ({ name, value, limit, shown, status: value === null ? 'N/A' : met ? 'PASS' : 'MISS' });
   if (!ours || ours.runs === 0) {
     const shown = ours ? 'our bundle failed every run (see the errors above)' : 'our bundle not measured';
-    return [
-      { name: '≤ 45 KiB gzipped JS before the first question', status: 'N/A', shown },
-      { name: 'first question ≤ 0.40 × SurveyJS', status: 'N/A', shown },
-      { name: 'first question ≤ 1.5 × static', status: 'N/A', shown },
-      { name: 'Continue → next ≤ 50 ms', status: 'N/A', shown },
-    ];
+    return Object.values(GOAL_NAMES).map((name) => ({ name, status: 'N/A', shown }));
   }
   const vsS = ratios.vsSurveyJs.firstQuestionMs ?? null;
   const vsStatic = ratios.vsStatic.firstQuestionMs ?? null;
   return [
-    goal('≤ 45 KiB gzipped JS before the first question', ours.jsBytes, GOALS.jsBytes, `${kib(ours.jsBytes)} (${ours.jsBytes} B)`, ours.jsBytes <= GOALS.jsBytes),
-    goal('first question ≤ 0.40 × SurveyJS', vsS, GOALS.firstVsSurveyJs, `${x(vsS)} (${ms(ours.firstQuestionMs)} vs ${ms(summary.surveyjs?.firstQuestionMs)})`, vsS !== null && vsS <= GOALS.firstVsSurveyJs),
-    goal('first question ≤ 1.5 × static', vsStatic, GOALS.firstVsStatic, `${x(vsStatic)} (${ms(ours.firstQuestionMs)} vs ${ms(summary.static?.firstQuestionMs)})`, vsStatic !== null && vsStatic <= GOALS.firstVsStatic),
-    goal('Continue → next ≤ 50 ms', ours.continueMs, GOALS.continueMs, `${ms(ours.continueMs)} median, p90 ${ms(ours.continueP90Ms)}`, ours.continueMs !== null && ours.continueMs <= GOALS.continueMs),
+    goal(GOAL_NAMES.jsBytes, ours.jsBytes, GOALS.jsBytes, `${kib(ours.jsBytes)} (${ours.jsBytes} B)`, ours.jsBytes <= GOALS.jsBytes),
+    goal(GOAL_NAMES.firstVsSurveyJs, vsS, GOALS.firstVsSurveyJs, `${x(vsS)} (${ms(ours.firstQuestionMs)} vs ${ms(summary.surveyjs?.firstQuestionMs)})`, vsS !== null && vsS <= GOALS.firstVsSurveyJs),
+    goal(GOAL_NAMES.firstVsStatic, vsStatic, GOALS.firstVsStatic, `${x(vsStatic)} (${ms(ours.firstQuestionMs)} vs ${ms(summary.static?.firstQuestionMs)})`, vsStatic !== null && vsStatic <= GOALS.firstVsStatic),
+    goal(GOAL_NAMES.continueMs, ours.continueMs, GOALS.continueMs, `${ms(ours.continueMs)} median, p90 ${ms(ours.continueP90Ms)}`, ours.continueMs !== null && ours.continueMs <= GOALS.continueMs),
   ];
 }
 
@@ -583,7 +587,7 @@ async function main() {
     printTable(summary, ratios);
     for (const message of Object.values(skipped)) console.log(`\npmh-screen ${message}`);
     const goals = evaluateGoals(summary, ratios);
-    console.log('\nGoals (issue 7):');
+    console.log('\nGoals (issue 15):');
     for (const g of goals) console.log(`  ${pad(g.status, 5)} ${pad(g.name, 48)} ${g.shown}`);
 
     const seconds = (Date.now() - started) / 1000;

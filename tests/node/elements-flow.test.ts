@@ -69,7 +69,7 @@ describe('screen flow: the safety order, without a DOM', () => {
     for (let i = 0; i < 8; i++) h.answer(0);
     h.answer(1);
     h.take();
-    h.run(h.flow.resume());
+    h.run(h.flow.continueAfterUrgentHelp());
     assert.deepEqual(h.take(), ['emit:pmh-complete', 'notify:complete', 'show:end']);
     assert.equal(h.flow.disclosed, true);
     assert.equal(results(h, 'pmh-complete')[0]?.result.risk.level, 'urgent');
@@ -109,7 +109,7 @@ describe('screen flow: the safety order, without a DOM', () => {
     for (let i = 0; i < 8; i++) h.answer(0);
     h.answer(2);
     h.flow.session?.setLocale('pl');
-    h.run(h.flow.resume());
+    h.run(h.flow.continueAfterUrgentHelp());
     for (let i = 0; i < 7; i++) h.answer(0);
     const result = results(h, 'pmh-complete')[0]?.result;
     assert.deepEqual([result?.locale, result?.risk.level, result?.risk.triggers.length], ['pl', 'urgent', 1]);

@@ -59,7 +59,7 @@ describe('elements kiosk: IdleTimer', () => {
     assert.deepEqual(log, ['countdown 5']);
   });
 
-  it('interactions during the warning do not carry on (only resume() does), unless restartOnActivity', () => {
+  it('interactions during the warning do not carry on (only leaveCountdown() does), unless restartOnActivity', () => {
     timer.start({ quiet: 1_000, countdown: 3_000 });
     clock.tick(2_000);
     assert.equal(timer.phase, 'countdown');
@@ -86,11 +86,11 @@ describe('elements kiosk: IdleTimer', () => {
     assert.equal(log.at(-1), 'expire');
   });
 
-  it('resume() in the warning: quiet again for the whole timeout, countdown from the top next time', () => {
+  it('leaveCountdown() in the warning: quiet again for the whole timeout, countdown from the top next time', () => {
     timer.start({ quiet: 5_000, countdown: 10_000 });
     clock.tick(5_000 + 4_000);
     assert.equal(timer.remaining, 6);
-    timer.resume();
+    timer.leaveCountdown();
     assert.equal(timer.phase, 'quiet');
     clock.tick(4_999);
     assert.equal(timer.phase, 'quiet');

@@ -1,5 +1,7 @@
-// Size budget of the CDN bundle (issue 7): what an English GAD-7 needs before its first question
-// must be ≤ 45 KiB of gzipped JavaScript. Runs in `npm test` after `npm run build`.
+// Size budget of the CDN bundle: what an English GAD-7 needs before its first question must be
+// ≤ 33 KiB of gzipped JavaScript (issue 7 set 45 KiB; issue 15 brought it to 32.1 KiB by loading the
+// session code after first paint — its goal of 28 KiB is not met, see docs/performance.md — and
+// this budget keeps what was won). Runs in `npm test` after `npm run build`.
 // Measures packages/elements/dist/pmh-screen.js plus every chunk it imports statically (those load
 // before it runs); `import()`ed chunks (other locales) are lazy and not counted. Breakdown of
 // what is inside: `node tests/bench/size-breakdown.mjs`.
@@ -15,7 +17,7 @@ const DIST = join(ROOT, 'packages/elements/dist');
 const BUNDLE = join(DIST, 'pmh-screen.js');
 const I18N_SRC = join(ROOT, 'packages/i18n/src');
 const LOCALES = join(I18N_SRC, 'locales');
-const BUDGET = 45 * 1024; // 46080 bytes
+const BUDGET = 33 * 1024; // 33792 bytes
 
 const gzipBytes = (buffer: Buffer): number => gzipSync(buffer, { level: constants.Z_BEST_COMPRESSION }).length;
 
@@ -124,7 +126,7 @@ function requireBundle(): void {
   );
 }
 
-test('CDN bundle: pmh-screen.js + its static imports ≤ 45 KiB gzipped', (t) => {
+test(`CDN bundle: pmh-screen.js + its static imports ≤ ${BUDGET / 1024} KiB gzipped`, (t) => {
   requireBundle();
   const { files, bare } = eagerGraph(BUNDLE);
   assert.deepEqual(bare, [], `the CDN bundle must be self-contained, but it imports bare specifiers: ${bare.join(', ')}`);
@@ -133,9 +135,21 @@ test('CDN bundle: pmh-screen.js + its static imports ≤ 45 KiB gzipped', (t) =>
   t.diagnostic(`eager JS: ${total} B gzip (budget ${BUDGET} B) — ${lines.join('; ')}`);
   assert.ok(
     total <= BUDGET,
-    `eager JavaScript is ${total} B gzipped (${(total / 1024).toFixed(1)} KiB), over the 45 KiB budget by ` +
+    `eager JavaScript is ${total} B gzipped (${(total / 1024).toFixed(1)} KiB), over the ${BUDGET / 1024} KiB budget by ` +
       `${total - BUDGET} B. Files: ${lines.join('; ')}. See what is inside: node tests/bench/size-breakdown.mjs`,
   );
+});
+
+test('CDN bundle: the session code (flow, session, add-ons) is a chunk of its own, loaded after first paint', () => {
+  requireBundle();
+  const chunks = readdirSync(join(DIST, 'chunks'));
+  const engine = chunks.filter((name) => /^engine-[\w-]+\.js$/.test(name));
+  assert.equal(engine.length, 1, `expected one engine-*.js chunk in dist/chunks, found: ${chunks.join(', ')}`);
+  const { files } = eagerGraph(BUNDLE);
+  const eager = files.map((f) => relative(DIST, f.file));
+  assert.ok(!eager.includes(join('chunks', engine[0] ?? '')), `the session code is loaded before the first question: ${eager.join(', ')}`);
+  // Only by import(): the bundle names the chunk in a dynamic import, relative to itself.
+  assert.match(readFileSync(BUNDLE, 'utf8'), new RegExp(`import\\(\\s*["'\\\`]\\./chunks/${(engine[0] ?? '').replace(/[.]/g, '\\.')}["'\\\`]`));
 });
 
 test('CDN bundle: no non-English locale is in the eagerly loaded code', () => {

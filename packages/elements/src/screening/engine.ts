@@ -32,7 +32,7 @@ import { renderEnd } from './screens/end.js';
 import { estimatedMinutes, renderIntro } from './screens/intro.js';
 import { optionId } from './screens/question.js';
 import { renderQuestionScreen } from './screens/question-screen.js';
-import { renderResume } from './screens/resume.js';
+import { renderWelcomeBack } from './screens/welcome-back.js';
 import { PAGE_HEADING, renderLoading } from './screens/shared.js';
 import { renderServices, renderUrgentHelp } from './screens/urgent-help.js';
 import { SessionController } from './session-controller.js';
@@ -215,7 +215,7 @@ export class ScreeningEngine {
         });
       }
       case 'urgent-help':
-        return renderUrgentHelp({ t, services: this.#renderServices(), disabled, undelivered: this.deliveries.undelivered, onContinue: this.#onResume });
+        return renderUrgentHelp({ t, services: this.#renderServices(), disabled, undelivered: this.deliveries.undelivered, onContinue: this.#onContinueAfterUrgentHelp });
       case 'end':
         return html`${renderEnd({ t, disclosed: this.screening.disclosed, services: this.#renderServices(), undelivered: this.deliveries.undelivered })}${this.kiosk.renderEndControls()}${renderRespondentSummary({
           enabled: host.settings.summary,
@@ -224,7 +224,7 @@ export class ScreeningEngine {
           policy: this.policy,
         })}`;
       case 'resume':
-        return renderResume({ t, disabled, onCarryOn: this.#onCarryOn, onStartAgain: this.#onStartAgain });
+        return renderWelcomeBack({ t, disabled, onCarryOn: this.#onCarryOn, onStartAgain: this.#onStartAgain });
     }
   }
 
@@ -359,7 +359,7 @@ export class ScreeningEngine {
     return renderServices({ t, resources, asLinks: !host.settings.kiosk });
   }
 
-  readonly #onResume = (): void => this.screening.resume();
+  readonly #onContinueAfterUrgentHelp = (): void => this.screening.continueAfterUrgentHelp();
   readonly #onCarryOn = (): void => this.screening.carryOn();
   readonly #onStartAgain = (): void => {
     this.restart();

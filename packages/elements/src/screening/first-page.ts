@@ -47,16 +47,25 @@ export class FirstPage {
   /** Called on any input: the session code is needed now. */
   readonly #onInput: () => void;
   #reading: { input: Settings['config']; result: PathwayReading } | null = null;
+  #view: { settings: Settings; localeReady: boolean; view: FirstPageView | null } | null = null;
 
   constructor(host: FirstPageHost, onInput: () => void) {
     this.#host = host;
     this.#onInput = onInput;
   }
 
-  /** The first page to show, or `null` when only the session code can tell. */
+  /** The first page to show, or `null` when only the session code can tell (worked out once per update). */
   view(): FirstPageView | null {
-    const { settings } = this.#host;
-    if (!this.#host.localeReady || settings.persist || !looksLikeContext(settings.config.context)) return null;
+    const { settings, localeReady } = this.#host;
+    const last = this.#view;
+    if (last?.settings === settings && last.localeReady === localeReady) return last.view;
+    const view = this.#compute(settings, localeReady);
+    this.#view = { settings, localeReady, view };
+    return view;
+  }
+
+  #compute(settings: Settings, localeReady: boolean): FirstPageView | null {
+    if (!localeReady || settings.persist || !looksLikeContext(settings.config.context)) return null;
     if (this.#reading === null || configChanged(this.#reading.input, settings.config)) {
       this.#reading = { input: settings.config, result: readPathwaySettings(settings.config) };
     }

@@ -19,7 +19,7 @@ import type { PathwayConfig, ScreeningContext, ScreeningResult, Step } from '@pm
 import type { PmhAbandonReason, PmhEventMap } from '../events.js';
 
 /**
- * The screens of `<pmh-screening>`. `resume`: "Welcome back", before a session restored from
+ * The screens of `<pmh-screening>`. `resume` (the one meaning of the word here): "Welcome back", before a session restored from
  * storage (`persist="session"`) carries on.
  */
 export type Screen = 'intro' | 'question' | 'urgent-help' | 'end' | 'resume';
@@ -238,8 +238,8 @@ export class ScreenFlow {
     return [...effects, ...this.#advance(session)];
   }
 
-  /** Continue on the urgent-help page: the questions resume (or the end is reached). */
-  resume(): Effect[] {
+  /** Continue on the urgent-help page: back to the questions (or the end is reached). */
+  continueAfterUrgentHelp(): Effect[] {
     const session = this.session;
     if (session === null || this.screen !== 'urgent-help') return [];
     return this.#advance(session);

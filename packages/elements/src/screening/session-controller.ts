@@ -118,9 +118,9 @@ export class SessionController {
     this.#apply(this.#flow.confirm(beforeAnswer));
   }
 
-  /** See {@link ScreenFlow.resume}. */
-  resume(): void {
-    this.#apply(this.#flow.resume());
+  /** See {@link ScreenFlow.continueAfterUrgentHelp}. */
+  continueAfterUrgentHelp(): void {
+    this.#apply(this.#flow.continueAfterUrgentHelp());
   }
 
   /** See {@link ScreenFlow.back}. */

@@ -81,7 +81,7 @@ export class IdleTimer {
   }
 
   /** Leaves the countdown (the respondent carries on): quiet again, from now. */
-  resume(): void {
+  leaveCountdown(): void {
     if (this.phase === 'off') return;
     const { quiet } = this.#settings;
     this.start({ ...this.#settings, quiet: quiet > 0 ? quiet : 1000 });

@@ -197,7 +197,7 @@ export class KioskController implements ReactiveController {
     if (!this.warning) return;
     this.#announcement = '';
     this.#restoreFocus = true;
-    this.#timer.resume();
+    this.#timer.leaveCountdown();
     this.#host.requestUpdate();
   };
 

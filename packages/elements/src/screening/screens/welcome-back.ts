@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { T } from './shared.js';
 
-export interface ResumeView {
+export interface WelcomeBackView {
   t: T;
   disabled: boolean;
   onCarryOn: () => void;
@@ -14,7 +14,7 @@ export interface ResumeView {
  * tab were kept. "Carry on" returns to the question (or urgent-help page) where they were left;
  * "Start again" clears them. No answer is shown here, so a glance at the screen reveals nothing.
  */
-export function renderResume(view: ResumeView): TemplateResult {
+export function renderWelcomeBack(view: WelcomeBackView): TemplateResult {
   const { t } = view;
   return html`<h2 tabindex="-1" data-page-heading>${t('resume.title')}</h2>
     <p>${t('resume.body')}</p>
