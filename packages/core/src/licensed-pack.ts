@@ -8,9 +8,23 @@ import { isSourceLocale, LOCALE_PATTERN } from './formats.js';
 import { type InstrumentId, instrumentIds } from './ids.js';
 import { shippedInstrument } from './instruments/index.js';
 import type { InstrumentDefinition, TextDigests } from './instruments/types.js';
-import type { InstrumentTextPack } from './licensed-text.js';
 import { sha256Hex } from './sha256.js';
 import { bounded, quote, toPlainJson } from './untrusted.js';
+
+/** Wording a licensed service holds for an instrument whose text is not distributed (contract). */
+export interface InstrumentTextPack {
+  /** Today only `'epds'`: the one instrument whose wording this library does not ship. */
+  instrumentId: InstrumentId;
+  /** `'en-GB'` (or any `en`) for the published English source; another locale for a licensed translation. */
+  locale: string;
+  title?: string;
+  instructions?: string;
+  stem?: string;
+  /** Every item, by id; option labels in printed order. */
+  items: { id: string; text: string; options: string[] }[];
+  /** What the service holds: the copyright holder, the citation, and the permission it was given. */
+  licence: { holder: string; citation?: string; permission: string };
+}
 
 /**
  * Limits of a text pack (checked before anything else is read): a handful of short strings.

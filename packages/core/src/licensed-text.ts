@@ -8,21 +8,10 @@
 import { isSourceLocale } from './formats.js';
 import { type InstrumentId, instrumentIds } from './ids.js';
 import { setLicensedDefinition, shippedInstrument } from './instruments/index.js';
+import type { InstrumentTextPack } from './licensed-pack.js';
 
-/** Wording a licensed service holds for an instrument whose text is not distributed (contract). */
-export interface InstrumentTextPack {
-  /** Today only `'epds'`: the one instrument whose wording this library does not ship. */
-  instrumentId: InstrumentId;
-  /** `'en-GB'` (or any `en`) for the published English source; another locale for a licensed translation. */
-  locale: string;
-  title?: string;
-  instructions?: string;
-  stem?: string;
-  /** Every item, by id; option labels in printed order. */
-  items: { id: string; text: string; options: string[] }[];
-  /** What the service holds: the copyright holder, the citation, and the permission it was given. */
-  licence: { holder: string; citation?: string; permission: string };
-}
+export type { InstrumentTextPack } from './licensed-pack.js';
+
 
 /** Registered packs by instrument, then by locale (as given, e.g. `'en-GB'`, `'pl'`). */
 const registered = new Map<InstrumentId, Map<string, Readonly<InstrumentTextPack>>>();

@@ -11,7 +11,7 @@
  *
  * Loaded lazily by the outbox, only when asked for.
  */
-import type { DeliveryStore, StoredDelivery } from './outbox.js';
+import type { DeliveryStore, StoredDelivery } from './types.js';
 
 /** The database and object store names (one record per endpoint and key). */
 export const DELIVERY_DATABASE = 'pmh-screen-delivery';

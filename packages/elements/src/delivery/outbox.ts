@@ -21,26 +21,11 @@ import {
   DEFAULT_TIMEOUT_MS,
   KEEPALIVE_BUDGET_BYTES,
 } from './types.js';
-import type { DeliveryKind, DeliveryOptions, DeliveryReport, DeliveryResponse, DeliveryTransport } from './types.js';
+import type { DeliveryKind, DeliveryOptions, DeliveryReport, DeliveryResponse, DeliveryStore, DeliveryTransport, StoredDelivery } from './types.js';
 
-/** A delivery kept in storage until acknowledged (`persist: 'indexeddb'`). */
-export interface StoredDelivery {
-  endpoint: string;
-  key: string;
-  kind: DeliveryKind;
-  sessionId: string;
-  /** The result JSON, exactly as sent. */
-  body: string;
-  /** Epoch milliseconds when it was first queued. */
-  createdAt: number;
-}
+export type { DeliveryStore, StoredDelivery } from './types.js';
 
-/** Where unacknowledged deliveries survive a reload. */
-export interface DeliveryStore {
-  load(endpoint: string): Promise<StoredDelivery[]>;
-  save(record: StoredDelivery): Promise<void>;
-  remove(endpoint: string, key: string): Promise<void>;
-}
+
 
 /** What the outbox uses from its surroundings (tests replace parts of it). */
 export interface OutboxEnvironment {

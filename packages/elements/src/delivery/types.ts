@@ -125,3 +125,22 @@ export const MAX_RETRY_AFTER_MS = 120_000;
  * requests the host itself makes.
  */
 export const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
+
+/** A delivery kept in storage until acknowledged (`persist: 'indexeddb'`). */
+export interface StoredDelivery {
+  endpoint: string;
+  key: string;
+  kind: DeliveryKind;
+  sessionId: string;
+  /** The result JSON, exactly as sent. */
+  body: string;
+  /** Epoch milliseconds when it was first queued. */
+  createdAt: number;
+}
+
+/** Where unacknowledged deliveries survive a reload. */
+export interface DeliveryStore {
+  load(endpoint: string): Promise<StoredDelivery[]>;
+  save(record: StoredDelivery): Promise<void>;
+  remove(endpoint: string, key: string): Promise<void>;
+}

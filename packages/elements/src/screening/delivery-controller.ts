@@ -16,12 +16,12 @@
 import type { ReactiveController } from 'lit';
 import type { ScreeningResult, ScreeningSession } from '@pmh-screen/core';
 import type { PmhEscalationDetail } from '../events.js';
-import type { ScreeningHost } from '../screening/host.js';
-import type { SessionChange } from '../screening/session-controller.js';
-import { DeliveryOutbox } from './outbox.js';
-import { idempotencyKey } from './policy.js';
-import { DEFAULT_NOTICE_MS } from './types.js';
-import type { DeliveryKind, DeliveryOptions, DeliveryReport } from './types.js';
+import type { ScreeningHost } from './host.js';
+import type { SessionChange } from './session-controller.js';
+import { DeliveryOutbox } from '../delivery/outbox.js';
+import { idempotencyKey } from '../delivery/policy.js';
+import { DEFAULT_NOTICE_MS } from '../delivery/types.js';
+import type { DeliveryKind, DeliveryOptions, DeliveryReport } from '../delivery/types.js';
 
 /** An escalation the respondent may need to be told about. */
 interface Watched {

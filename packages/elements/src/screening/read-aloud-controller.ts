@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController } from 'lit';
-import type { ScreeningHost } from '../screening/host.js';
-import { clipFor } from './audio-registry.js';
-import type { Reading } from './player.js';
-import { speech, voiceFor } from './voices.js';
+import type { ScreeningHost } from './host.js';
+import { clipFor } from '../read-aloud/audio-registry.js';
+import type { Reading } from '../read-aloud/player.js';
+import { speech, voiceFor } from '../read-aloud/voices.js';
 
 /** The pages with a Listen button. */
 const PAGES: ReadonlySet<string> = new Set(['intro', 'question', 'urgent-help', 'end']);
@@ -141,7 +141,7 @@ export class ReadAloudController implements ReactiveController {
     this.#playing = page;
     const token = ++this.#token;
     this.#host.requestUpdate();
-    import('./player.js').then(
+    import('../read-aloud/player.js').then(
       ({ read }) => {
         if (token !== this.#token) return;
         const from = this.#host.renderRoot.querySelector('.read-aloud');
