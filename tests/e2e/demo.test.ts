@@ -13,18 +13,9 @@
  * PMH_E2E_DEBUG=1 logs every step; a failing test reports the page's navigations, its errors and
  * a screenshot path in the test output.
  */
-import { after, before, describe, test } from 'node:test';
-import type { TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
-import { createServer } from 'vite';
-import type { ViteDevServer } from 'vite';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/ensure-chromium.mjs';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import {
   createResult,
   instruments,
@@ -33,262 +24,40 @@ import {
   verifyResult,
 } from '../../packages/core/src/index.js';
 import type { InstrumentId, PathwayConfig, ScreeningResult, Step } from '../../packages/core/src/index.js';
-import { enGB } from '../../packages/i18n/src/index.js';
+import {
+  answer,
+  answerUntil,
+  clickStart,
+  sessionIdOf,
+  STEP_MS,
+  stepOn,
+  textOf,
+  ui,
+  useDemo,
+  waitGone,
+  waitForScreen,
+  withPage,
+} from './helpers.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Longest wait for any one thing on a page (a screen, a response, a staff-panel line). */
-const STEP_MS = 10_000;
 /** Longest a single test may take. */
 const TEST_MS = 45_000;
 
-
-/** An English interface string, as the widget shows it. */
-const ui = (key: keyof typeof enGB.ui): string => enGB.ui[key];
-
-let server: ViteDevServer | undefined;
-let browser: Browser | undefined;
-let cacheDir: string | undefined;
-let base = '';
-
-before(async () => {
-  // Vite's dependency cache goes to a directory of its own, so a developer's `npm start` running
-  // in the same checkout can neither disturb these tests nor be disturbed by them.
-  cacheDir = await mkdtemp(join(tmpdir(), 'pmh-e2e-vite-'));
-  server = await createServer({
-    configFile: join(repo, 'vite.config.ts'),
-    cacheDir,
-    logLevel: 'warn',
-    clearScreen: false,
-    // No file watcher: another edit in the checkout must not reload a page mid-test.
-    server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null },
-  });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0];
-  assert.ok(url, 'Vite did not report the URL it listens on');
-  base = url.endsWith('/') ? url : `${url}/`;
-
-  // The receiver loads Medplum on its first request: do it once here, not inside a test's budget.
-  const warm = await fetch(`${base}api/results`, { signal: AbortSignal.timeout(30_000) });
-  assert.equal(
-    warm.status,
-    200,
-    `GET /api/results answered ${warm.status}: ${await warm.text()} (run node with --experimental-websocket)`,
-  );
-
-  browser = await puppeteer.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
-}, { timeout: 60_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
-}, { timeout: 30_000 });
+/** The demo's dev server and the browser, for this file's tests (helpers.ts). */
+const demo = useDemo();
 
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-interface Opened {
-  page: Page;
-  /** `console.error` and uncaught errors seen so far (minus the allowed ones). */
-  problems: string[];
-  /** Lets this test's page log an error matching `pattern` (a deliberate one). */
-  allow: (pattern: RegExp) => void;
-}
-
-/**
- * Runs `body` with a fresh page in a fresh browser context (its own storage and cookies) at
- * `path`, then fails on any unexpected page error, and always closes the context. When `body`
- * fails, the test's output also gets the page's navigations (an unexpected reload shows there),
- * its errors and a screenshot in the temporary directory.
- */
-async function withPage(
-  t: TestContext,
-  path: string,
-  body: (opened: Opened) => Promise<void>,
-  setup?: (page: Page) => Promise<void>,
-): Promise<void> {
-  assert.ok(browser, 'the browser did not start');
-  const context: BrowserContext = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    page.setDefaultNavigationTimeout(STEP_MS);
-    const seen: string[] = [];
-    const allowed: RegExp[] = [];
-    const navigations: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const where = message.location().url ?? '';
-      seen.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
-    });
-    page.on('pageerror', (error) => {
-      seen.push(`pageerror: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    });
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations.push(frame.url());
-    });
-    const opened: Opened = {
-      page,
-      get problems() {
-        return seen.filter((line) => !allowed.some((pattern) => pattern.test(line)));
-      },
-      allow: (pattern) => allowed.push(pattern),
-    };
-    try {
-      await setup?.(page);
-      await page.goto(new URL(path, base).href, { waitUntil: 'load' });
-      await body(opened);
-    } catch (error) {
-      t.diagnostic(`page navigations: ${navigations.join(' → ') || 'none'}`);
-      for (const line of opened.problems) t.diagnostic(`page ${line}`);
-      const shot = join(tmpdir(), `pmh-e2e-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`);
-      const taken = await Promise.race([
-        page.screenshot({ path: shot as `${string}.png`, fullPage: true }).then(() => true, () => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000)),
-      ]);
-      if (taken) t.diagnostic(`screenshot: ${shot}`);
-      throw error;
-    }
-    assert.deepEqual(opened.problems, [], `unexpected errors on ${path}`);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Runs `action`; on failure says what was being waited for and what the widget shows. */
-async function step<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
-  if (process.env['PMH_E2E_DEBUG']) console.log(`[e2e] ${what}`);
-  try {
-    return await action();
-  } catch (error) {
-    const state = await page
-      .evaluate(() => {
-        const el = document.querySelector('pmh-screening');
-        const heading = el?.shadowRoot?.querySelector('[data-page-heading]')?.textContent?.trim();
-        return el ? `screen ${String((el as unknown as { screen?: string }).screen)}, heading "${heading ?? ''}"` : 'no <pmh-screening>';
-      })
-      .catch(() => 'page unavailable');
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${what}: ${reason} [widget: ${state}]`, { cause: error });
-  }
-}
-
-/** Waits until the widget shows `screen` (intro, question, urgent-help, end …). */
-async function waitForScreen(page: Page, screen: string): Promise<void> {
-  await step(page, `waiting for the "${screen}" screen`, () =>
-    page.waitForFunction(
-      (wanted) => (document.querySelector('pmh-screening') as (HTMLElement & { screen?: string }) | null)?.screen === wanted,
-      { timeout: STEP_MS },
-      screen,
-    ),
-  );
-}
-
 /** The page heading inside the widget (the question, or the title of the other screens). */
 function heading(page: Page): Promise<ElementHandle> {
-  return step(page, 'waiting for the page heading', async () => {
+  return stepOn(page, 'waiting for the page heading', async () => {
     const found = await page.waitForSelector('pmh-screening >>> [data-page-heading]', { timeout: STEP_MS });
     assert.ok(found);
     return found as ElementHandle;
   });
 }
 
-/** Waits until `handle` has left the document (the widget moved to another page). */
-async function waitGone(page: Page, handle: ElementHandle, what: string): Promise<void> {
-  await step(page, `waiting for ${what} to be replaced`, () =>
-    page.waitForFunction((node: Node) => !node.isConnected, { timeout: STEP_MS }, handle),
-  );
-}
-
-/** The text of the light-DOM or shadow-DOM element matched by `selector`, whitespace collapsed. */
-async function textOf(page: Page, selector: string): Promise<string> {
-  const handle = await step(page, `waiting for ${selector}`, () => page.waitForSelector(selector, { timeout: STEP_MS }));
-  assert.ok(handle, `${selector} not found`);
-  const text = await handle.evaluate((node) => node.textContent ?? '');
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Clicks the widget's Start button (intro). */
-async function clickStart(page: Page): Promise<void> {
-  await waitForScreen(page, 'intro');
-  await step(page, 'clicking Start', () => page.locator(`pmh-screening >>> button.button::-p-text(${ui('intro.start')})`).click());
-}
-
-/**
- * Answers the question on screen as a respondent: checks it is `step`'s item (exact wording),
- * selects the option scoring `score` — by clicking its label, or with the keyboard (Tab into the
- * radios, Space, arrow keys, Tab to Continue, Enter) — and presses Continue.
- */
-async function answer(page: Page, question: Step, score: number, how: 'click' | 'keyboard' = 'click'): Promise<void> {
-  const item = instruments[question.instrumentId].items.find((i) => i.id === question.itemId);
-  assert.ok(item, `no item ${question.instrumentId}.${question.itemId}`);
-  const where = `${question.instrumentId}.${question.itemId}`;
-  await waitForScreen(page, 'question');
-  const title = await step(page, `waiting for question ${where} ("${item.text}")`, () =>
-    page.waitForFunction(
-      (text) => {
-        const h = document.querySelector('pmh-screening')?.shadowRoot?.querySelector('[part~="question"]');
-        return h?.textContent?.trim() === text ? h : false;
-      },
-      { timeout: STEP_MS },
-      item.text,
-    ),
-  );
-  const index = item.options.findIndex((o) => o.score === score);
-  assert.ok(index >= 0, `${where} has no option scoring ${score}`);
-  const label = await textOf(page, `pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`);
-  assert.equal(label, item.options[index]?.label, `${where}: option ${index} is not the published one`);
-
-  if (how === 'click') {
-    await step(page, `choosing "${label}" for ${where}`, () =>
-      page.locator(`pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`).click(),
-    );
-    await step(page, `pressing Continue on ${where}`, () => page.locator('pmh-screening >>> button[part~="continue"]').click());
-  } else {
-    // Focus is on the question heading (a new page): Tab reaches the radio group.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-    const checked = await page.evaluate(
-      () => (document.querySelector('pmh-screening')?.shadowRoot?.querySelector('input[type="radio"]:checked') as HTMLInputElement | null)?.value ?? null,
-    );
-    assert.equal(checked, String(score), `${where}: the keyboard did not select the option scoring ${score}`);
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(
-      () => document.querySelector('pmh-screening')?.shadowRoot?.activeElement?.getAttribute('part') ?? null,
-    );
-    assert.equal(focused, 'continue', `${where}: Tab after the radios should reach Continue`);
-    await page.keyboard.press('Enter');
-  }
-  await waitGone(page, title as ElementHandle, `question ${where}`);
-}
-
-/**
- * Answers questions until the core's own session (same configuration) says the widget should
- * stop: finished, or an answer that escalates (the urgent-help page is next). `choose` gives
- * the score for each step.
- */
-async function answerUntil(
-  page: Page,
-  session: ScreeningSession,
-  choose: (question: Step) => number,
-  how: 'click' | 'keyboard' = 'click',
-): Promise<'finished' | 'escalated'> {
-  for (let guard = 0; guard < 60; guard++) {
-    const question = session.current;
-    if (question === null) return 'finished';
-    const score = choose(question);
-    await answer(page, question, score, how);
-    if (session.answer(score).escalation !== null) return 'escalated';
-  }
-  throw new Error('more than 60 questions: the pathway did not end');
-}
-
-/** The element's read-only `sessionId` / `result`. */
-function sessionIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('pmh-screening') as unknown as { sessionId: string }).sessionId);
-}
+/** The element's read-only `result`. */
 function resultOf(page: Page): Promise<ScreeningResult> {
   return page.evaluate(
     () => JSON.parse(JSON.stringify((document.querySelector('pmh-screening') as unknown as { result: unknown }).result)) as ScreeningResult,
@@ -297,7 +66,7 @@ function resultOf(page: Page): Promise<ScreeningResult> {
 
 /** Resolves with the JSON body of the next POST /api/results the page makes (and checks it was accepted). */
 function nextPost(page: Page, what: string, accept: (body: ScreeningResult) => boolean): Promise<ScreeningResult> {
-  const posted = step(page, `waiting for the page to POST ${what} to /api/results`, async () => {
+  const posted = stepOn(page, `waiting for the page to POST ${what} to /api/results`, async () => {
     const response = await page.waitForResponse(
       (r) => {
         if (r.request().method() !== 'POST' || new URL(r.url()).pathname !== '/api/results') return false;
@@ -341,10 +110,10 @@ const nice: PathwayConfig = { kind: 'pathway', pathway: 'nice-perinatal', follow
 describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency: false }, () => {
   test('portal: a respondent completes the NICE pathway with a self-harm answer; the referral inbox lists it first, urgent, with its FHIR', { timeout: TEST_MS }, async (t) => {
     let sessionId = '';
-    await withPage(t, '/', async ({ page }) => {
+    await withPage(demo, t, '/', async ({ page }) => {
       // The portal's first page shows a working widget.
       assert.equal(await page.title(), 'Before your appointment – Northfield Maternity (pmh-screen demo)');
-      await step(page, 'waiting for <pmh-screening> to be defined', () =>
+      await stepOn(page, 'waiting for <pmh-screening> to be defined', () =>
         page.waitForFunction(() => customElements.get('pmh-screening') !== undefined, { timeout: STEP_MS }),
       );
       await waitForScreen(page, 'intro');
@@ -381,7 +150,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       // Continue → finish (nothing left after the PHQ-9 with GAD-2 below 3) → the end page.
       const completionSent = nextPost(page, 'the complete result', (body) => body.status === 'complete');
       const urgentTitle = await heading(page);
-      await step(page, 'pressing Continue on the urgent-help page', () =>
+      await stepOn(page, 'pressing Continue on the urgent-help page', () =>
         page.locator('pmh-screening >>> button[part~="continue"]').click(),
       );
       await waitGone(page, urgentTitle, 'the urgent-help page');
@@ -412,11 +181,11 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       assert.deepEqual(await resultOf(page), completed);
 
       // The clinician's side: the referral inbox, each screening shown by <pmh-result-view>.
-      await page.goto(new URL('/inbox.html', base).href, { waitUntil: 'load' });
+      await page.goto(new URL('/inbox.html', demo.base).href, { waitUntil: 'load' });
       const first = '#list > article.person:first-of-type';
       const shown = `${first} li.screening[data-session="${sessionId}"]`;
       const view = `${shown} pmh-result-view`;
-      await step(page, 'waiting for the inbox to show this screening first', () =>
+      await stepOn(page, 'waiting for the inbox to show this screening first', () =>
         page.waitForSelector(`${view} >>> [part~="risk"]`, { timeout: STEP_MS }),
       );
       assert.equal(await textOf(page, `${first} h2`), 'Urgent Reference DEMO-NM-0042', 'this screening is not listed first as urgent');
@@ -436,10 +205,10 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       assert.match(await textOf(page, '#status'), /^\d+ screenings? of \d+ (person|people), [1-9]\d* urgent\.$/);
 
       // Opening the FHIR resources shows the stored Bundle of this session.
-      await step(page, 'opening the FHIR resources', () => page.locator(`${shown} details.fhir > summary`).click());
-      await step(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${shown} details.fhir[open] pre.json`, { visible: true, timeout: STEP_MS }));
+      await stepOn(page, 'opening the FHIR resources', () => page.locator(`${shown} details.fhir > summary`).click());
+      await stepOn(page, 'waiting for the FHIR JSON to show', () => page.waitForSelector(`${shown} details.fhir[open] pre.json`, { visible: true, timeout: STEP_MS }));
       // The inbox writes the JSON once the details are open: wait for it, not only for the box.
-      await step(page, 'waiting for the FHIR JSON to be written', () =>
+      await stepOn(page, 'waiting for the FHIR JSON to be written', () =>
         page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').trim().startsWith('{'), { timeout: STEP_MS }, `${shown} details.fhir pre.json`),
       );
       const fhir = JSON.parse(await page.$eval(`${shown} details.fhir pre.json`, (pre) => pre.textContent ?? '')) as {
@@ -460,7 +229,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
 
   test('receiver: junk gets 400 with errors; the same valid result twice is stored once', { timeout: TEST_MS }, async () => {
     const post = async (body: string): Promise<{ status: number; json: Record<string, unknown> }> => {
-      const response = await fetch(`${base}api/results`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${demo.base}api/results`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     };
     const errorsOf = (json: Record<string, unknown>): string[] => {
@@ -495,7 +264,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
     const again = await post(JSON.stringify(valid));
     assert.equal(again.status, 200, `second delivery: ${JSON.stringify(again.json)}`);
 
-    const listing = (await (await fetch(`${base}api/results`)).json()) as {
+    const listing = (await (await fetch(`${demo.base}api/results`)).json()) as {
       screenings: { summary: { sessionId: string; deliveries: number; urgent: boolean }; fhir: { entry?: { resource: { resourceType: string } }[] } }[];
       counts: { screenings: number; urgent: number };
     };
@@ -513,6 +282,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
 
   test('kiosk: a quick exit (Shift ×3) and a completed short path reach the staff view; nothing is stored on the tablet', { timeout: TEST_MS }, async (t) => {
     await withPage(
+      demo,
       t,
       '/kiosk.html',
       async ({ page }) => {
@@ -532,7 +302,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
         await waitForScreen(page, 'question');
         for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
         await waitForScreen(page, 'intro');
-        await step(page, 'waiting for the quick exit in the staff view', () =>
+        await stepOn(page, 'waiting for the quick exit in the staff view', () =>
           page.waitForFunction(
             (selector) => document.querySelector(`${selector} > li:first-child .entry__title`)?.textContent === 'Quick exit: the person cleared their answers',
             { timeout: STEP_MS },
@@ -552,7 +322,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
         const session = new ScreeningSession({ config: nice });
         assert.equal(await answerUntil(page, session, () => 0), 'finished');
         await waitForScreen(page, 'end');
-        await step(page, 'waiting for the completion to be sent', () =>
+        await stepOn(page, 'waiting for the completion to be sent', () =>
           page.waitForFunction(
             (selector) => {
               const first = document.querySelector(`${selector} > li:first-child`);
@@ -577,6 +347,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
 
   test('kiosk: a self-harm answer alerts staff at once; leaving with "Leave this page" is reported as urgent; nothing is stored', { timeout: TEST_MS }, async (t) => {
     await withPage(
+      demo,
       t,
       '/kiosk.html',
       async ({ page }) => {
@@ -595,7 +366,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
         for (const number of ['999', '111', '116 123']) assert.ok(urgentText.includes(number), `${number} missing from the urgent-help page`);
 
         await escalationSent;
-        await step(page, 'waiting for the escalation in the staff view', () =>
+        await stepOn(page, 'waiting for the escalation in the staff view', () =>
           page.waitForFunction(
             () => {
               const first = document.querySelector('#log > li:first-child');
@@ -611,13 +382,13 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
 
         // The person leaves with the button at the top of the tablet.
         const abandonSent = nextPost(page, 'the urgent abandon', (body) => body.sessionId === sessionId && body.status === 'partial');
-        await step(page, 'clicking "Leave this page"', () =>
+        await stepOn(page, 'clicking "Leave this page"', () =>
           page.locator(`pmh-screening >>> button[part~="quick-exit"]::-p-text(${ui('exit.label')})`).click(),
         );
         await waitForScreen(page, 'intro');
         const abandon = await abandonSent;
         assert.equal(abandon.risk.level, 'urgent');
-        await step(page, 'waiting for the urgent quick exit in the staff view', () =>
+        await stepOn(page, 'waiting for the urgent quick exit in the staff view', () =>
           page.waitForFunction(
             () => {
               const first = document.querySelector('#log > li:first-child');
@@ -643,7 +414,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
   });
 
   test('sandbox: a developer chooses a fixed GAD-7, a respondent completes it by keyboard, the result verifies', { timeout: TEST_MS }, async (t) => {
-    await withPage(t, '/sandbox.html', async ({ page }) => {
+    await withPage(demo, t, '/sandbox.html', async ({ page }) => {
       await waitForScreen(page, 'intro');
       assert.equal(await textOf(page, '#verdict'), 'No result yet.');
       assert.ok(await page.$('#stage > pmh-screening'), 'the sandbox shows no <pmh-screening> in its stage');
@@ -654,7 +425,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       await page.locator('input[name="instruments"]').fill('gad7');
       const before = await page.$('#stage > pmh-screening');
       await page.locator('button[type="submit"]::-p-text(Apply)').click();
-      await step(page, 'waiting for Apply to replace the element', () =>
+      await stepOn(page, 'waiting for Apply to replace the element', () =>
         page.waitForFunction((old) => old !== null && !old.isConnected && document.querySelector('#stage > pmh-screening') !== null, { timeout: STEP_MS }, before),
       );
       assert.match(await textOf(page, '#markup'), /^<pmh-screening instruments='gad7' language-picker context='\{"stage":"postnatal","externalRef":"SANDBOX-1"\}'><\/pmh-screening>$/);
@@ -665,7 +436,7 @@ describe('demo, end to end (Vite dev server + headless Chromium)', { concurrency
       assert.equal(await answerUntil(page, session, (q) => scores[q.itemId] ?? 0, 'keyboard'), 'finished');
       await waitForScreen(page, 'end');
 
-      await step(page, 'waiting for the verdict', () =>
+      await stepOn(page, 'waiting for the verdict', () =>
         page.waitForFunction(() => document.querySelector('#verdict')?.classList.contains('ok') === true, { timeout: STEP_MS }),
       );
       assert.equal(await textOf(page, '#verdict'), 'From pmh-complete: verifyResult → ok (status complete, risk none).');

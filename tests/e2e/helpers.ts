@@ -5,8 +5,7 @@
  * in a fresh browser context that fails on any page error, and the respondent's steps on
  * `<pmh-screening>`.
  *
- * The same pattern as tests/e2e/demo.test.ts, which still has its own copies (it is being edited
- * on another branch); it can switch to these once both are merged.
+ * Used by every end-to-end test file (demo.test.ts, inbox.test.ts).
  */
 import { after, before } from 'node:test';
 import type { TestContext } from 'node:test';
@@ -104,14 +103,16 @@ export interface Opened {
 
 /**
  * Runs `body` with a fresh page in a fresh browser context (its own storage and cookies) at
- * `path`, then fails on any unexpected page error, and always closes the context. When `body`
- * fails, the test's output also gets the page's navigations, its errors and a screenshot path.
+ * `path` (after `setup`, e.g. a script to run before the page's own), then fails on any unexpected
+ * page error, and always closes the context. When `body` fails, the test's output also gets the
+ * page's navigations (an unexpected reload shows there), its errors and a screenshot path.
  */
 export async function withPage(
   demo: Demo,
   t: TestContext,
   path: string,
   body: (opened: Opened) => Promise<void>,
+  setup?: (page: Page) => Promise<void>,
 ): Promise<void> {
   const context: BrowserContext = await demo.browser.createBrowserContext();
   try {
@@ -140,6 +141,7 @@ export async function withPage(
       allow: (pattern) => allowed.push(pattern),
     };
     try {
+      await setup?.(page);
       await page.goto(new URL(path, demo.base).href, { waitUntil: 'load' });
       await body(opened);
     } catch (error) {
@@ -170,9 +172,25 @@ export async function step<T>(what: string, action: () => Promise<T>): Promise<T
   }
 }
 
+/** {@link step} on a page with `<pmh-screening>`: a failure also says what the widget shows. */
+export async function stepOn<T>(page: Page, what: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await step(what, action);
+  } catch (error) {
+    const state = await page
+      .evaluate(() => {
+        const el = document.querySelector('pmh-screening');
+        const heading = el?.shadowRoot?.querySelector('[data-page-heading]')?.textContent?.trim();
+        return el ? `screen ${String((el as unknown as { screen?: string }).screen)}, heading "${heading ?? ''}"` : 'no <pmh-screening>';
+      })
+      .catch(() => 'page unavailable');
+    throw new Error(`${error instanceof Error ? error.message : String(error)} [widget: ${state}]`, { cause: error instanceof Error ? error.cause : error });
+  }
+}
+
 /** The text of the light-DOM or shadow-DOM element matched by `selector`, whitespace collapsed. */
 export async function textOf(page: Page, selector: string): Promise<string> {
-  const handle = await step(`waiting for ${selector}`, () => page.waitForSelector(selector, { timeout: STEP_MS }));
+  const handle = await stepOn(page, `waiting for ${selector}`, () => page.waitForSelector(selector, { timeout: STEP_MS }));
   assert.ok(handle, `${selector} not found`);
   const text = await handle.evaluate((node) => node.textContent ?? '');
   return text.replace(/\s+/g, ' ').trim();
@@ -221,7 +239,7 @@ export async function expectAxeClean(page: Page, what: string): Promise<void> {
 
 /** Waits until the widget shows `screen` (intro, question, urgent-help, end …). */
 export async function waitForScreen(page: Page, screen: string): Promise<void> {
-  await step(`waiting for the "${screen}" screen`, () =>
+  await stepOn(page, `waiting for the "${screen}" screen`, () =>
     page.waitForFunction(
       (wanted) => (document.querySelector('pmh-screening') as (HTMLElement & { screen?: string }) | null)?.screen === wanted,
       { timeout: STEP_MS },
@@ -230,23 +248,35 @@ export async function waitForScreen(page: Page, screen: string): Promise<void> {
   );
 }
 
+/** Waits until `handle` has left the document (the widget moved to another page). */
+export async function waitGone(page: Page, handle: ElementHandle, what: string): Promise<void> {
+  await stepOn(page, `waiting for ${what} to be replaced`, () =>
+    page.waitForFunction((node: Node) => !node.isConnected, { timeout: STEP_MS }, handle),
+  );
+}
+
 /** Clicks the widget's Start button (intro). */
 export async function clickStart(page: Page): Promise<void> {
   await waitForScreen(page, 'intro');
-  await step('clicking Start', () => page.locator(`pmh-screening >>> button.button::-p-text(${ui('intro.start')})`).click());
+  await stepOn(page, 'clicking Start', () => page.locator(`pmh-screening >>> button.button::-p-text(${ui('intro.start')})`).click());
 }
 
-/** Answers the question on screen (checked to be `question`'s exact wording) with the option scoring `score`, then Continue. */
-async function answer(page: Page, question: Step, score: number): Promise<void> {
+/**
+ * Answers the question on screen as a respondent: checks it is `question`'s item (exact wording)
+ * and that the option is the published one, selects the option scoring `score` — by clicking its
+ * label, or with the keyboard (Tab into the radios, Space, arrow keys, Tab to Continue, Enter) —
+ * and presses Continue.
+ */
+export async function answer(page: Page, question: Step, score: number, how: 'click' | 'keyboard' = 'click'): Promise<void> {
   const item = instruments[question.instrumentId].items.find((i) => i.id === question.itemId);
   assert.ok(item, `no item ${question.instrumentId}.${question.itemId}`);
   const where = `${question.instrumentId}.${question.itemId}`;
   await waitForScreen(page, 'question');
-  const title = await step(`waiting for question ${where} ("${item.text}")`, () =>
+  const title = await stepOn(page, `waiting for question ${where} ("${item.text}")`, () =>
     page.waitForFunction(
       (text) => {
-        const heading = document.querySelector('pmh-screening')?.shadowRoot?.querySelector('[part~="question"]');
-        return heading?.textContent?.trim() === text ? heading : false;
+        const h = document.querySelector('pmh-screening')?.shadowRoot?.querySelector('[part~="question"]');
+        return h?.textContent?.trim() === text ? h : false;
       },
       { timeout: STEP_MS },
       item.text,
@@ -254,23 +284,49 @@ async function answer(page: Page, question: Step, score: number): Promise<void> 
   );
   const index = item.options.findIndex((o) => o.score === score);
   assert.ok(index >= 0, `${where} has no option scoring ${score}`);
-  await step(`choosing option ${index} for ${where}`, () => page.locator(`pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`).click());
-  await step(`pressing Continue on ${where}`, () => page.locator('pmh-screening >>> button[part~="continue"]').click());
-  await step(`waiting for question ${where} to be replaced`, () =>
-    page.waitForFunction((node: Node) => !node.isConnected, { timeout: STEP_MS }, title as ElementHandle),
-  );
+  const label = await textOf(page, `pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`);
+  assert.equal(label, item.options[index]?.label, `${where}: option ${index} is not the published one`);
+
+  if (how === 'click') {
+    await stepOn(page, `choosing "${label}" for ${where}`, () =>
+      page.locator(`pmh-screening >>> label[part~="option"][for="pmh-option-${index}"]`).click(),
+    );
+    await stepOn(page, `pressing Continue on ${where}`, () => page.locator('pmh-screening >>> button[part~="continue"]').click());
+  } else {
+    // Focus is on the question heading (a new page): Tab reaches the radio group.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    const checked = await page.evaluate(
+      () => (document.querySelector('pmh-screening')?.shadowRoot?.querySelector('input[type="radio"]:checked') as HTMLInputElement | null)?.value ?? null,
+    );
+    assert.equal(checked, String(score), `${where}: the keyboard did not select the option scoring ${score}`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      () => document.querySelector('pmh-screening')?.shadowRoot?.activeElement?.getAttribute('part') ?? null,
+    );
+    assert.equal(focused, 'continue', `${where}: Tab after the radios should reach Continue`);
+    await page.keyboard.press('Enter');
+  }
+  await waitGone(page, title as ElementHandle, `question ${where}`);
 }
 
 /**
  * Answers questions until the core's own session (same configuration) says the widget should
- * stop: finished, or an answer that escalates. `choose` gives the score for each step.
+ * stop: finished, or an answer that escalates (the urgent-help page is next). `choose` gives the
+ * score for each step.
  */
-export async function answerUntil(page: Page, session: ScreeningSession, choose: (question: Step) => number): Promise<'finished' | 'escalated'> {
+export async function answerUntil(
+  page: Page,
+  session: ScreeningSession,
+  choose: (question: Step) => number,
+  how: 'click' | 'keyboard' = 'click',
+): Promise<'finished' | 'escalated'> {
   for (let guard = 0; guard < 60; guard++) {
     const question = session.current;
     if (question === null) return 'finished';
     const score = choose(question);
-    await answer(page, question, score);
+    await answer(page, question, score, how);
     if (session.answer(score).escalation !== null) return 'escalated';
   }
   throw new Error('more than 60 questions: the pathway did not end');
