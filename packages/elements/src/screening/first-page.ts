@@ -12,11 +12,11 @@ import { plannedSteps } from '@pmh-screen/core';
 import type { PathwayConfig, Step } from '@pmh-screen/core';
 import type { TranslationPolicy } from '@pmh-screen/i18n';
 import type { ScreeningHost } from './host.js';
-import { type PathwayReading, readPathwaySettings } from './pathway-settings.js';
+import { readPathwaySettings } from './pathway-settings.js';
 import { estimatedMinutes, renderIntro } from './screens/intro.js';
 import { type QuestionPosition, renderQuestionScreen } from './screens/question-screen.js';
 import { renderLoading } from './screens/shared.js';
-import { configChanged, type Settings } from './settings.js';
+import type { Settings } from './settings.js';
 
 /** What the respondent did on the first page before the session code loaded. */
 export interface EarlyInput {
@@ -46,7 +46,6 @@ export class FirstPage {
   readonly #host: FirstPageHost;
   /** Called on any input: the session code is needed now. */
   readonly #onInput: () => void;
-  #reading: { input: Settings['config']; result: PathwayReading } | null = null;
   #view: { settings: Settings; localeReady: boolean; view: FirstPageView | null } | null = null;
 
   constructor(host: FirstPageHost, onInput: () => void) {
@@ -66,10 +65,7 @@ export class FirstPage {
 
   #compute(settings: Settings, localeReady: boolean): FirstPageView | null {
     if (!localeReady || settings.persist || !looksLikeContext(settings.config.context)) return null;
-    if (this.#reading === null || configChanged(this.#reading.input, settings.config)) {
-      this.#reading = { input: settings.config, result: readPathwaySettings(settings.config) };
-    }
-    const reading = this.#reading.result;
+    const reading = readPathwaySettings(settings.config);
     if (!reading.ok) return null;
     const { config } = reading;
     if (!settings.skipIntro) return { screen: 'intro', config };

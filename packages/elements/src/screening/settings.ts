@@ -101,13 +101,7 @@ export function readSharedDeviceSettings(input: SharedDeviceInput): SharedDevice
 }
 
 /** The element's attributes and properties, as set. */
-export interface SettingsInput extends ConfigInput {
-  kiosk: boolean;
-  idleTimeout: unknown;
-  idleWarning: unknown;
-  quickExit: string | null | undefined;
-  quickExitUrl: string | null | undefined;
-  persist: string | null | undefined;
+export interface SettingsInput extends ConfigInput, Omit<SharedDeviceInput, 'baseUrl'> {
   history: boolean;
   readAloud: boolean;
   summary: boolean;
