@@ -67,11 +67,33 @@ function minifyCssLiterals(): Plugin {
   };
 }
 
+/**
+ * Instruments on demand (issue 15): the core's `instruments/shipped.ts` (all six definitions at
+ * once) becomes `shipped-on-demand.ts` (the NICE pathway's Whooley, GAD-2, GAD-7 and PHQ-9 at once;
+ * the CORE-10 and the EPDS as chunks that `loadInstruments` fetches). Only this bundle does this:
+ * the package's own modules keep the synchronous data, so Node and bundler users see no change.
+ */
+function instrumentsOnDemand(): Plugin {
+  const shipped = here('../core/src/instruments/shipped.ts');
+  const onDemand = here('../core/src/instruments/shipped-on-demand.ts');
+  return {
+    name: 'pmh-instruments-on-demand',
+    // Before Vite's own resolver, which would otherwise settle the relative import itself.
+    enforce: 'pre',
+    apply: 'build',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/shipped.js') || importer === undefined) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === shipped ? onDemand : null;
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   logLevel: 'warn',
   resolve: { conditions: ['pmh-source', ...defaultClientConditions] },
-  plugins: [minifyCssLiterals(), cdnTypes()],
+  plugins: [instrumentsOnDemand(), minifyCssLiterals(), cdnTypes()],
   build: {
     target: 'es2022',
     outDir: here('dist'),
@@ -96,6 +118,10 @@ export default defineConfig({
         // Vite leaves whitespace and comments in lib-mode ES output (build.minify only mangles and
         // compresses there); a CDN file must be fully minified (issue 7 size budget: ~5.5 KiB gzip).
         minify: true,
+        // No comments at all: pure annotations serve a bundler that would process this file again
+        // (nobody re-bundles a CDN file) and are bytes before the first question. The licences of
+        // the code bundled in (Lit, i18next, zod) are in the package's LICENSE, beside this file.
+        comments: false,
       },
     },
   },

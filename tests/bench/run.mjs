@@ -259,6 +259,32 @@ async function answerAndContinue(page, opts, variant, item, next) {
   return { visible: found.visible - clickAt, raf: found.raf - clickAt };
 }
 
+/**
+ * JavaScript counted: every Script request the page started before the first question was visible
+ * (its whole size, even if it finished later: it competed for the connection). Read at the end of
+ * the run, because a request's timing entry appears only once its response is complete: read at
+ * the moment the question appears, a chunk requested just after it would have no start time yet,
+ * and would be counted. A request still without one at the end is counted (the strict side).
+ */
+async function scriptsBefore(page, ctx, requests, visible) {
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime })));
+  const startOf = new Map(entries.map((r) => [r.name, r.startTime]));
+  let jsBytes = 0;
+  let jsBytesWithHeaders = 0;
+  const scripts = [];
+  for (const r of requests.values()) {
+    if (r.type !== 'Script' || r.failed) continue;
+    const start = startOf.get(r.url);
+    if (start !== undefined && start > visible) continue;
+    const total = r.encodedDataLength ?? r.headerBytes + r.bodyBytes;
+    const body = Math.max(0, total - r.headerBytes);
+    jsBytes += body;
+    jsBytesWithHeaders += total;
+    scripts.push({ url: r.url.replace(ctx.origin, ''), gzipBytes: body, bytesWithHeaders: total });
+  }
+  return { jsBytes, jsBytesWithHeaders, scripts };
+}
+
 /** One timed run: load → first question visible → `steps` × (answer, Continue → next visible). */
 async function timedRun(browser, opts, ctx, id) {
   const variant = VARIANTS[id];
@@ -271,33 +297,11 @@ async function timedRun(browser, opts, ctx, id) {
     const timing = await page.evaluate(() => {
       const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
       return {
-        resources: performance.getEntriesByType('resource').map((e) => ({
-          name: e.name,
-          startTime: e.startTime,
-          responseEnd: /** @type {PerformanceResourceTiming} */ (e).responseEnd,
-          encodedBodySize: /** @type {PerformanceResourceTiming} */ (e).encodedBodySize,
-        })),
         responseEnd: nav?.responseEnd ?? null,
         domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
         load: nav?.loadEventEnd ?? null,
       };
     });
-    // JavaScript counted: every Script request the page started before the first question was
-    // visible (its whole size, even if it finished later: it competed for the connection).
-    const startOf = new Map(timing.resources.map((r) => [r.name, r.startTime]));
-    let jsBytes = 0;
-    let jsBytesWithHeaders = 0;
-    const scripts = [];
-    for (const r of requests.values()) {
-      if (r.type !== 'Script' || r.failed) continue;
-      const start = startOf.get(r.url);
-      if (start !== undefined && start > found.visible) continue;
-      const total = r.encodedDataLength ?? r.headerBytes + r.bodyBytes;
-      const body = Math.max(0, total - r.headerBytes);
-      jsBytes += body;
-      jsBytesWithHeaders += total;
-      scripts.push({ url: r.url.replace(ctx.origin, ''), gzipBytes: body, bytesWithHeaders: total });
-    }
     const continueMs = [];
     const continueRafMs = [];
     if (variant.interactive) {
@@ -327,6 +331,7 @@ async function timedRun(browser, opts, ctx, id) {
           observer.observe({ type: 'paint', buffered: true });
         }),
     );
+    const { jsBytes, jsBytesWithHeaders, scripts } = await scriptsBefore(page, ctx, requests, found.visible);
     return {
       firstQuestionMs: found.visible,
       firstQuestionRafMs: found.raf,

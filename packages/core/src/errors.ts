@@ -16,6 +16,7 @@ export const pmhErrorCodes = [
   'invalid-translation',
   'invalid-text-pack',
   'licensed-text-required',
+  'instrument-not-loaded',
   // answers and results
   'invalid-answers',
   'unknown-item',

@@ -7,6 +7,13 @@ export const instrumentIds = ['whooley', 'gad2', 'gad7', 'epds', 'core10', 'phq9
 /** One of the six validated instruments this library administers. */
 export type InstrumentId = (typeof instrumentIds)[number];
 
+/**
+ * Instruments whose wording is not distributed with the library (a licensed service registers it
+ * with `registerInstrumentText`): the EPDS. Known without loading their data, so that asking whether
+ * one can be shown loads nothing; each definition's `licensedText` says the same (tested).
+ */
+export const licensedWordingIds: readonly InstrumentId[] = ['epds'];
+
 /** Follow-up depression measures allowed after a positive Whooley in the NICE perinatal pathway. */
 export const followUpIds = ['epds', 'core10', 'phq9'] as const;
 

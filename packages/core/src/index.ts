@@ -24,21 +24,23 @@ export {
 export {
   type AnyBandId,
   type BandId,
-  core10,
-  epds,
   findItem,
-  gad2,
-  gad7,
   getInstrument,
   type Instruments,
   instruments,
+  isInstrumentLoaded,
   isOptionScore,
   isRiskItem,
   type ItemId,
-  phq9,
+  loadInstruments,
   sharedCounterparts,
-  whooley,
 } from './instruments/index.js';
+export { core10 } from './instruments/core10.js';
+export { epds } from './instruments/epds.js';
+export { gad2 } from './instruments/gad2.js';
+export { gad7 } from './instruments/gad7.js';
+export { phq9 } from './instruments/phq9.js';
+export { whooley } from './instruments/whooley.js';
 export type {
   AlternativeCutoff,
   Band,

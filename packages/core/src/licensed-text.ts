@@ -6,8 +6,8 @@
  * nobody can show an altered EPDS, and from then on `getInstrument('epds')` carries the wording.
  */
 import { isSourceLocale } from './formats.js';
-import { type InstrumentId, instrumentIds } from './ids.js';
-import { setLicensedDefinition, shippedInstrument } from './instruments/index.js';
+import { type InstrumentId, instrumentIds, licensedWordingIds } from './ids.js';
+import { loadInstruments, setLicensedDefinition, shippedInstrument } from './instruments/index.js';
 import type { InstrumentTextPack } from './licensed-pack.js';
 
 export type { InstrumentTextPack } from './licensed-pack.js';
@@ -52,7 +52,8 @@ function changed(id: InstrumentId): void {
 export async function registerInstrumentText(pack: InstrumentTextPack): Promise<void> {
   // The checker (structure, hostile-input limits, SHA-256 digests of the published wording) loads
   // only when a service registers wording: a page that never does carries none of it.
-  const { checkPack, withWording } = await import('./licensed-pack.js');
+  // The instruments' structure too, where a build loads it on demand (the CDN bundle's EPDS).
+  const [{ checkPack, withWording }] = await Promise.all([import('./licensed-pack.js'), loadInstruments()]);
   const checked = checkPack(pack);
   const packs = registered.get(checked.instrumentId) ?? new Map<string, Readonly<InstrumentTextPack>>();
   if (isSourceLocale(checked.locale)) {
@@ -72,7 +73,7 @@ export async function registerInstrumentText(pack: InstrumentTextPack): Promise<
  */
 export function hasInstrumentText(id: InstrumentId, locale?: string): boolean {
   if (!(instrumentIds as readonly string[]).includes(id)) return false;
-  if (shippedInstrument(id).licensedText === undefined) return true;
+  if (!licensedWordingIds.includes(id)) return true;
   const packs = registered.get(id);
   if (packs === undefined) return false;
   const wanted = locale === undefined || isSourceLocale(locale) ? null : locale.toLowerCase();

@@ -42,6 +42,9 @@ export type { Screen, SessionChange } from './screening/session-controller.js';
 // bundle re-exports it so a page without a build step can (the core checks it against the
 // published text's digests).
 export { hasInstrumentText, type InstrumentTextPack, registerInstrumentText } from '@pmh-screen/core';
+// The CDN bundle loads the CORE-10 and the EPDS on demand (the element does, for what it
+// administers); a page that calls `registerAudio` for one of them before that awaits this first.
+export { loadInstruments } from '@pmh-screen/core';
 /** How long a locale chunk is waited for (5 s) before `locale-load-timeout`. */
 export { LOCALE_LOAD_TIMEOUT_MS } from './screening/locale-controller.js';
 /** How long a saved session (`persist="session"`) may be resumed after its last save (2 hours). */

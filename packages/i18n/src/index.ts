@@ -78,10 +78,11 @@ export function loadTranslator(locale: string): Promise<Translator> {
   if (resolved === 'en-GB') return Promise.resolve(sourceTranslator());
   let pending = cache.get(resolved);
   if (!pending) {
-    // The locale's strings, i18next and the translations' provenance (the last two: one chunk
-    // each, shared by every locale) load side by side: one round trip.
-    pending = Promise.all([loaders[resolved](), import('./i18next-engine.js'), loadProvenance()]).then(([m, engine, provenance]) =>
-      createTranslator(resolved, m.default, engine, provenance),
+    // The locale's strings, i18next, the translations' provenance and the code that picks an
+    // instrument's translation (the last three: shared by every locale) load side by side: one
+    // round trip.
+    pending = Promise.all([loaders[resolved](), import('./i18next-engine.js'), loadProvenance(), import('./localized-instrument.js')]).then(
+      ([m, engine, provenance, localization]) => createTranslator(resolved, m.default, engine, provenance, localization),
     );
     cache.set(resolved, pending);
     pending.catch(() => cache.delete(resolved));

@@ -1,4 +1,4 @@
-import { instruments, isInstrumentId } from '@pmh-screen/core';
+import { instruments, isInstrumentId, isInstrumentLoaded } from '@pmh-screen/core';
 import type { InstrumentId } from '@pmh-screen/core';
 
 /**
@@ -55,7 +55,8 @@ const quote = (value: unknown): string => JSON.stringify(String(value).slice(0, 
  *
  * @throws {TypeError} naming what is wrong (unknown instrument or key, a language tag that is not
  *   one, a URL that is not `http(s):`, `blob:` or `data:audio/…`, or input beyond
- *   {@link AUDIO_LIMITS}); nothing is registered then.
+ *   {@link AUDIO_LIMITS}, or — in the CDN bundle — the CORE-10 or EPDS before `loadInstruments`
+ *   has brought its questions); nothing is registered then.
  */
 export function registerAudio(registration: AudioRegistration): void {
   const fail = (message: string): never => {
@@ -65,6 +66,9 @@ export function registerAudio(registration: AudioRegistration): void {
   if (!isInstrumentId(instrumentId)) return fail(`unknown instrumentId ${quote(instrumentId)}`);
   const language = canonicalLocale(locale) ?? fail(`locale ${quote(locale)} is not a BCP 47 language tag`);
   if (typeof clips !== 'object' || clips === null || Array.isArray(clips)) return fail('clips must be an object of URLs by item id');
+  if (!isInstrumentLoaded(instrumentId)) {
+    return fail(`${instrumentId}'s questions are not loaded yet (this bundle loads them on demand): await loadInstruments(['${instrumentId}']) first`);
+  }
   const allowed = [...instruments[instrumentId].items.map((item) => item.id), 'instructions'];
   const keys = Object.keys(clips);
   if (keys.length > allowed.length) return fail(`${instrumentId} has ${allowed.length} texts to record, not ${keys.length}`);

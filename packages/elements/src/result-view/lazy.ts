@@ -9,6 +9,7 @@
  * observer: call {@link loadResultView} (or {@link discoverResultViews} on that root). Properties set
  * on the element before its code arrives are kept (Lit picks them up when it upgrades).
  */
+import { loadInstruments } from '@pmh-screen/core';
 import { defineOnce } from '../base/pmh-element.js';
 import type { PmhResultView } from './result-view.component.js';
 
@@ -24,8 +25,10 @@ let observer: MutationObserver | null = null;
 export function loadResultView(): Promise<typeof PmhResultView> {
   // The class module, defined here rather than by importing the define file: a bundler that trusts
   // package.json "sideEffects" may drop a define file's top-level call when only its export is used.
-  loading ??= import('./result-view.component.js').then(
-    (module) => {
+  // Every instrument's data with it (a result may hold any of them; a no-op unless the bundle loads
+  // some on demand).
+  loading ??= Promise.all([import('./result-view.component.js'), loadInstruments()]).then(
+    ([module]) => {
       defineOnce(TAG, module.PmhResultView);
       stopWatching();
       return module.PmhResultView;

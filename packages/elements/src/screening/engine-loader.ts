@@ -1,16 +1,21 @@
 /**
- * Brings in the session code (engine.ts, its own chunk) once per element: after the first page has
+ * Brings in the session code (engine.ts, its own chunk), and the data of every instrument, once per element: after the first page has
  * been painted when there is one (so it costs the first question nothing), at once when the element
  * can only say "Loading…", and at once whenever the respondent does something or a caller awaits
  * `updateComplete`. A chunk that cannot be loaded is reported (`pmh-error` `load-failed`) and shown
  * as an error page: never a page that looks as if it records answers when it cannot.
  */
+import { loadInstruments } from '@pmh-screen/core';
 import type { ReactiveController } from 'lit';
 import type { PmhErrorDetail } from '../events.js';
 import type { ScreeningEngine } from './engine.js';
 import type { ScreeningHost } from './host.js';
 
-/** Lets a page reach the screen before more code is fetched and run. */
+/**
+ * Lets a page reach the screen before more code is fetched and run: the frame after the one that
+ * painted it (a timer queued in that frame's animation callback would race the paint's own
+ * completion; the next frame's callback comes after it).
+ */
 function afterPaint(run: () => void): void {
   let ran = false;
   const once = (): void => {
@@ -18,7 +23,7 @@ function afterPaint(run: () => void): void {
     ran = true;
     run();
   };
-  requestAnimationFrame(() => setTimeout(once, 0));
+  requestAnimationFrame(() => requestAnimationFrame(once));
   // A background tab runs no animation frames: do not wait for one for long.
   setTimeout(once, 250);
 }
@@ -51,8 +56,10 @@ export class EngineLoader implements ReactiveController {
 
   /** Loads it now (once); resolves when it is in place, or has failed. */
   load(): Promise<void> {
-    this.#loading ??= this.#importer().then(
-      ({ ScreeningEngine }) => {
+    // Every instrument's data with it (a no-op unless the bundle loads some on demand): from here on
+    // the session may reach any question of its pathway, and reads them synchronously.
+    this.#loading ??= Promise.all([this.#importer(), loadInstruments()]).then(
+      ([{ ScreeningEngine }]) => {
         if (this.engine === null) new ScreeningEngine(this.#host, (engine) => (this.engine = engine));
         this.#host.requestUpdate();
       },

@@ -7,8 +7,10 @@
  * Shown only when the page is certain: the requested language is on screen, the configuration can
  * be screened, the `context` is at least a JSON object, and no saved session might resume
  * (`persist="session"`). Otherwise the element says "Loading…" until the session code decides.
+ * Where the bundle loads an instrument on demand (the CDN bundle's CORE-10 and EPDS) and the
+ * configuration may administer it, the page is worked out again once its data has arrived.
  */
-import { plannedSteps } from '@pmh-screen/core';
+import { isInstrumentId, loadInstruments, plannedSteps } from '@pmh-screen/core';
 import type { PathwayConfig, Step } from '@pmh-screen/core';
 import type { TranslationPolicy } from '@pmh-screen/i18n';
 import type { ScreeningHost } from './host.js';
@@ -66,7 +68,10 @@ export class FirstPage {
   #compute(settings: Settings, localeReady: boolean): FirstPageView | null {
     if (!localeReady || settings.persist || !looksLikeContext(settings.config.context)) return null;
     const reading = readPathwaySettings(settings.config);
-    if (!reading.ok) return null;
+    if (!reading.ok) {
+      if (reading.error.code === 'instrument-not-loaded') this.#load(reading.value);
+      return null;
+    }
     const { config } = reading;
     if (!settings.skipIntro) return { screen: 'intro', config };
     // The step a new session starts on, and its "Question 1 of n" (n unknown until the pathway's
@@ -75,6 +80,19 @@ export class FirstPage {
     const step = plan.steps[0];
     if (step === undefined) return null;
     return { screen: 'question', config, policy: reading.policy, step, position: { index: 1, total: plan.totalKnown ? plan.steps.length : null } };
+  }
+
+  /** Brings an instrument the configuration needs, then works the page out again. */
+  #load(id: unknown): void {
+    if (!isInstrumentId(id)) return;
+    loadInstruments([id]).then(
+      () => {
+        this.#view = null;
+        this.#host.requestUpdate();
+      },
+      // The session code loads every instrument too, and reports a failure (`load-failed`).
+      () => undefined,
+    );
   }
 
   /** Anything done on the page that the session must take over. */

@@ -3,7 +3,6 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import type { ScreeningResult } from '@pmh-screen/core';
 import type { TranslationPolicy, Translator, UiKey } from '@pmh-screen/i18n';
 import type { PmhAbandonReason, PmhErrorDetail } from '../events.js';
-import { readAloudStyles } from '../read-aloud/styles.js';
 import { ScreeningAttributes } from './attributes.js';
 import { EngineLoader } from './engine-loader.js';
 import type { ScreeningEngine } from './engine.js';
@@ -123,7 +122,8 @@ import { screeningStyles } from './styles.js';
  * @attr history - The browser's Back button moves between the widget's pages, answers kept (`history.pushState`, same URL, nothing in it). Opt-in, because an embedded widget must not take over a host app's router; ignored in kiosk mode.
  */
 export class PmhScreening extends ScreeningAttributes implements ScreeningHost {
-  static override styles = [screeningStyles, sharedDeviceStyles, readAloudStyles];
+  // The first page's styles; the session code adds those of the later pages (later-styles.ts).
+  static override styles = [screeningStyles, sharedDeviceStyles];
   /** @internal A short status line at the top ("Your answers have been cleared."), until the next start. */
   notice: UiKey | null = null;
 

@@ -63,9 +63,6 @@ export const screeningStyles = css`
   h2 {
     font-size: 1.5em;
   }
-  h3 {
-    font-size: 1.15em;
-  }
   [tabindex='-1']:focus {
     outline: none;
   }
@@ -108,18 +105,6 @@ export const screeningStyles = css`
     justify-content: space-between;
     align-items: center;
     margin-block-end: var(--_space);
-  }
-  .back {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    min-block-size: var(--_target);
-    font-size: 0.9em;
-  }
-  .back-chevron {
-    font-size: 1.4em;
-    line-height: 1;
-    text-decoration: none;
   }
 
   .language {
@@ -196,16 +181,6 @@ export const screeningStyles = css`
   }
   .field {
     margin-block-end: calc(var(--_space) * 1.5);
-  }
-  .field.has-error {
-    padding-inline-start: var(--_space);
-    border-inline-start: 4px solid var(--_error);
-  }
-  .error-message {
-    display: block;
-    color: var(--_error);
-    font-weight: 600;
-    margin-block-end: var(--_space);
   }
 
   .radios {
@@ -313,62 +288,6 @@ export const screeningStyles = css`
   .button:disabled {
     opacity: 0.5;
     cursor: not-allowed;
-  }
-
-  /* Error summary (GOV.UK / NHS.UK pattern) */
-  .error-summary {
-    margin-block-end: calc(var(--_space) * 1.5);
-    padding: var(--_space);
-    border: 4px solid var(--_error);
-  }
-  .error-summary:focus {
-    outline: 4px solid var(--_focus);
-    outline-offset: 0;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .error-summary a:focus-visible {
-    color: var(--_focus-text);
-  }
-
-  /* Urgent help (interruption page): calm, not alarming */
-  .urgent {
-    margin-block-end: calc(var(--_space) * 1.5);
-    padding: var(--_space);
-    border-inline-start: 8px solid var(--_urgent);
-    background: var(--_urgent-bg);
-  }
-  .services {
-    margin: 0 0 var(--_space);
-    padding: 0;
-    list-style: none;
-  }
-  .service {
-    padding-block: calc(var(--_space) / 2);
-    border-block-end: 1px solid var(--_border);
-  }
-  .service:last-child {
-    border-block-end: 0;
-  }
-  .service h4 {
-    margin: 0 0 0.25em;
-    font-size: 1em;
-  }
-  .service p {
-    margin-block-end: 0.25em;
-  }
-  .contact {
-    display: inline-block;
-    min-block-size: var(--_target);
-    padding-block: 0.5em;
-    font-weight: 600;
   }
 
   .config-error {

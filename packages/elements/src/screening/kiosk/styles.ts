@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Shared-device styles: the kiosk's larger text and 48 px targets, the "Leave this page" control,
- * the idle dialog, the end page's "Finish and clear", the status line after a wipe and the
- * "Welcome back" page. Same three layers and logical properties as the main styles.
+ * Shared-device styles the first page needs: the kiosk's larger text and 48 px targets, the "Leave
+ * this page" control, the status line after a wipe and the row of actions. The idle dialog, the
+ * secondary buttons and the end page's "Finish and clear" ({@link sharedDeviceLaterStyles}) come
+ * with the session code. Same three layers and logical properties as the main styles.
  */
 export const sharedDeviceStyles = css`
   :host([kiosk]) {
@@ -58,6 +59,21 @@ export const sharedDeviceStyles = css`
     flex-wrap: wrap;
     gap: 0 var(--_space);
   }
+  @media (forced-colors: active) {
+    .exit-button {
+      border-color: ButtonText;
+    }
+    .exit-button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
+
+/**
+ * Shared-device styles of what only the session code renders — the secondary buttons, the idle
+ * dialog and the end page's "Finish and clear" — adopted by it when it loads (engine.ts).
+ */
+export const sharedDeviceLaterStyles = css`
   .button-secondary {
     color: var(--_text);
     background-color: var(--pmh-color-button-secondary, #d8dde0);
@@ -93,12 +109,8 @@ export const sharedDeviceStyles = css`
   }
 
   @media (forced-colors: active) {
-    .exit-button,
     .idle-dialog {
       border-color: ButtonText;
-    }
-    .exit-button:focus-visible {
-      outline-color: Highlight;
     }
   }
 `;
