@@ -33,6 +33,34 @@ describe('<pmh-screening> styles', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the later pages\' styles come with the session code: after the first page\'s, once, kept on reconnection', async () => {
+    const el = await mount({ instruments: 'gad7', 'skip-intro': true });
+    const own = (el.constructor as unknown as { elementStyles: unknown[] }).elementStyles.length;
+    const sheets = (): CSSStyleSheet[] => [...root(el).adoptedStyleSheets];
+    expect(sheets().length).to.be.greaterThan(own);
+    const later = sheets().slice(own);
+    const rules = later.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    expect(rules).to.contain('.error-summary');
+    expect(rules).to.contain('.urgent');
+    expect(rules).to.contain('.idle-dialog');
+    expect(rules).to.contain('.read-aloud-button');
+    // An unanswered question shows its error summary and message styled.
+    (part(el, 'continue') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const summary = getComputedStyle(part(el, 'error-summary') as HTMLElement);
+    expect(summary.borderTopStyle).to.equal('solid');
+    expect(Number.parseFloat(summary.borderTopWidth)).to.equal(4);
+    const message = getComputedStyle(root(el).querySelector('.error-message') as HTMLElement);
+    expect(message.fontWeight).to.equal('600');
+    await expect(el).to.be.accessible();
+    const count = sheets().length;
+    const parent = el.parentElement as HTMLElement;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(sheets().length).to.equal(count);
+  });
+
   it('reduced motion: no transitions', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await mount({ instruments: 'gad7', 'skip-intro': true });
