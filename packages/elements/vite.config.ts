@@ -4,8 +4,9 @@
  * chunk in `dist/chunks/`, with i18next and the translations' provenance in two more chunks loaded
  * alongside it, all imported with relative URLs, so they load from wherever the bundle itself was
  * served. Sibling packages are bundled from their sources (`pmh-source`). What the English first
- * question loads is held to 33 KiB gzipped by tests/node/size-budget.test.ts; the session code
- * (src/screening/engine.ts) is its own chunk, loaded just after first paint (issue 15).
+ * question loads is held to 28 KiB gzipped by tests/node/size-budget.test.ts; the session code
+ * (src/screening/engine.ts) is its own chunk, loaded just after first paint, and the CORE-10 and
+ * the EPDS are chunks the core loads on demand (issue 15).
  *
  *   npx vite build --config packages/elements/vite.config.ts   (or `npm run build -w @pmh-screen/elements`)
  */
