@@ -1,8 +1,8 @@
 /**
- * Brings in the session code (engine.ts, its own chunk), and the data of every instrument, once per element: after the first page has
- * been painted when there is one (so it costs the first question nothing), at once when the element
- * can only say "Loading…", and at once whenever the respondent does something or a caller awaits
- * `updateComplete`. A chunk that cannot be loaded is reported (`pmh-error` `load-failed`) and shown
+ * Brings in the session code (engine.ts, its own chunk) and the data of every instrument, once per
+ * element: after the first page has been painted when there is one (so it costs the first question
+ * nothing), at once when the element can only say "Loading…", and at once whenever the respondent
+ * does something or a caller awaits `updateComplete`. A chunk that cannot be loaded is reported (`pmh-error` `load-failed`) and shown
  * as an error page: never a page that looks as if it records answers when it cannot.
  */
 import { loadInstruments } from '@pmh-screen/core';
