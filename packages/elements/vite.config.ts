@@ -115,7 +115,13 @@ export default defineConfig({
       // what it shares from pmh-screen.js itself (extra internal exports; the public ones stay).
       preserveEntrySignatures: 'allow-extension',
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The instruments loaded on demand keep a stable name (the version is in the URL already),
+        // so that a page that administers one can preload it beside the bundle and save a round
+        // trip: <link rel="modulepreload" href=".../dist/chunks/instrument-core10.js">.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /\/core\/src\/instruments\/(core10|epds)\.ts$/.test(id)) && chunk.isDynamicEntry
+            ? `chunks/instrument-${chunk.name}.js`
+            : 'chunks/[name]-[hash].js',
         // Vite leaves whitespace and comments in lib-mode ES output (build.minify only mangles and
         // compresses there); a CDN file must be fully minified (issue 7 size budget: ~5.5 KiB gzip).
         minify: true,

@@ -15,14 +15,17 @@ const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 const HEAD = `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">`;
 
-/** @param {Instrument} instrument */
-export function oursPage(instrument) {
+/**
+ * @param {Instrument} instrument
+ * @param {string | null} [preload] an on-demand chunk the page preloads beside the bundle
+ */
+export function oursPage(instrument, preload = null) {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 ${HEAD}
 <title>pmh-screen: ${escapeHtml(instrument.title)}</title>
-<script type="module" src="/elements/pmh-screen.js"></script>
+${preload ? `<link rel="modulepreload" href="${escapeHtml(preload)}">\n` : ''}<script type="module" src="/elements/pmh-screen.js"></script>
 </head>
 <body>
 <main>

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
  * @typedef {{ label: string, score: number }} Option
  * @typedef {{ id: string, text: string, options: Option[] }} Item
  * @typedef {{ id: string, title: string, stem: string, items: Item[] }} Instrument
- * @typedef {{ source: 'core-dist' | 'core-src', note: string, gad7: Instrument, phq9: Instrument }} InstrumentSet
+ * @typedef {{ source: 'core-dist' | 'core-src', note: string, gad7: Instrument, phq9: Instrument, byId: Record<string, Instrument> }} InstrumentSet
  */
 
 /** @returns {Instrument | undefined} */
@@ -38,7 +38,13 @@ function fromModule(module, source, note) {
   const gad7 = normalise(table?.gad7, 'gad7');
   const phq9 = normalise(table?.phq9, 'phq9');
   if (!gad7 || !phq9) return undefined;
-  return { source, note, gad7, phq9 };
+  // Every instrument whose wording ships (the EPDS's does not: its texts are empty).
+  const byId = {};
+  for (const id of Object.keys(table)) {
+    const instrument = normalise(table[id], id);
+    if (instrument && instrument.items.every((item) => item.text !== '')) byId[id] = instrument;
+  }
+  return { source, note, gad7, phq9, byId };
 }
 
 /**

@@ -41,7 +41,7 @@ const GOAL_NAMES = {
 const HELP = `Usage: node tests/bench/run.mjs [options]
   --runs N         measured runs per page, alternating ours, SurveyJS, static (default 15)
   --warmup N       discarded rounds first (default 1)
-  --steps N        Continue→next transitions measured per run, GAD-7 q1→q2… (default 3, max 6)
+  --steps N        Continue→next transitions measured per run, q1→q2… (default 3, max 6)
   --heap-runs N    full-PHQ-9 runs per page for the JS heap (default 3; 0 skips)
   --throttle X     CPU slowdown (Emulation.setCPUThrottlingRate; default 4)
   --network NAME   none (default; loopback) | "Slow 3G" | "Fast 3G" | "Slow 4G" | "Fast 4G"
@@ -51,6 +51,10 @@ const HELP = `Usage: node tests/bench/run.mjs [options]
   --dist DIR       serve our bundle from DIR instead of packages/elements/dist (DIR/pmh-screen.js;
                    to compare an experimental build)
   --pause MS       idle time between runs, so one run's teardown does not land in the next (default 300)
+  --instrument ID  the questionnaire of the first-question and Continue runs (default gad7; any whose
+                   wording ships: whooley, gad2, gad7, phq9, core10). The goals are for gad7
+  --preload        our page preloads the instrument's on-demand chunk (<link rel="modulepreload">
+                   dist/chunks/instrument-<id>.js), as docs/install.md advises for the CORE-10
   --help`;
 
 class UsageError extends Error {}
@@ -71,6 +75,8 @@ function options() {
         out: { type: 'string', default: join(ROOT, 'tests/bench/results/latest.json') },
         dist: { type: 'string', default: ELEMENTS_DIST },
         pause: { type: 'string', default: '300' },
+        instrument: { type: 'string', default: 'gad7' },
+        preload: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -107,6 +113,8 @@ function options() {
     pause: int('pause', 0, 10000),
     out: resolve(values.out),
     dist: resolve(values.dist),
+    instrument: values.instrument,
+    preload: values.preload,
   };
 }
 
@@ -130,7 +138,7 @@ const VARIANTS = {
   },
   static: {
     label: 'static HTML',
-    page: () => '/static-gad7.html',
+    page: (id) => `/static-${id}.html`,
     option: '',
     next: '',
     finish: '',
@@ -288,11 +296,11 @@ async function scriptsBefore(page, ctx, requests, visible) {
 /** One timed run: load → first question visible → `steps` × (answer, Continue → next visible). */
 async function timedRun(browser, opts, ctx, id) {
   const variant = VARIANTS[id];
-  const gad7 = ctx.instruments.gad7;
-  const first = gad7.items[0];
+  const measured = ctx.instruments.byId[opts.instrument];
+  const first = measured.items[0];
   const { context, page, requests } = await openPage(browser, opts, { target: first.text, throttle: opts.throttle });
   try {
-    await page.goto(ctx.origin + variant.page('gad7'), { waitUntil: 'load', timeout: opts.timeout });
+    await page.goto(ctx.origin + variant.page(opts.instrument), { waitUntil: 'load', timeout: opts.timeout });
     const found = await whenFound(page, opts, 'the first question');
     const timing = await page.evaluate(() => {
       const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
@@ -306,8 +314,8 @@ async function timedRun(browser, opts, ctx, id) {
     const continueRafMs = [];
     if (variant.interactive) {
       for (let s = 0; s < opts.steps; s++) {
-        const item = gad7.items[s];
-        const next = gad7.items[s + 1];
+        const item = measured.items[s];
+        const next = measured.items[s + 1];
         if (!item || !next) break;
         const dt = await answerAndContinue(page, opts, variant, item, next);
         continueMs.push(dt.visible);
@@ -471,6 +479,8 @@ async function main() {
   const opts = options();
   const started = Date.now();
   const instruments = await loadInstruments(ROOT);
+  const measured = instruments.byId[opts.instrument];
+  if (!measured) throw new UsageError(`--instrument must be one of: ${Object.keys(instruments.byId).join(', ')}`);
 
   const bundle = join(opts.dist, 'pmh-screen.js');
   const requested = opts.only;
@@ -484,12 +494,16 @@ async function main() {
   for (const message of Object.values(skipped)) console.warn(`bench: ours ${message}`);
   if (ids.length === 0) throw new Error('nothing to measure');
 
+  const preload = opts.preload ? `/elements/chunks/instrument-${measured.id}.js` : null;
+  if (preload && !existsSync(join(opts.dist, 'chunks', `instrument-${measured.id}.js`))) {
+    throw new UsageError(`--preload: ${measured.id} is not loaded on demand (no dist/chunks/instrument-${measured.id}.js)`);
+  }
   const pages = new Map([
-    ['/ours-gad7.html', oursPage(instruments.gad7)],
+    [`/ours-${measured.id}.html`, oursPage(measured, preload)],
     ['/ours-phq9.html', oursPage(instruments.phq9)],
-    ['/surveyjs-gad7.html', surveyJsPage(instruments.gad7)],
+    [`/surveyjs-${measured.id}.html`, surveyJsPage(measured)],
     ['/surveyjs-phq9.html', surveyJsPage(instruments.phq9)],
-    ['/static-gad7.html', staticPage(instruments.gad7)],
+    [`/static-${measured.id}.html`, staticPage(measured)],
   ]);
   const server = await startServer({
     pages,
@@ -592,7 +606,7 @@ async function main() {
     printTable(summary, ratios);
     for (const message of Object.values(skipped)) console.log(`\npmh-screen ${message}`);
     const goals = evaluateGoals(summary, ratios);
-    console.log('\nGoals (issue 15):');
+    console.log(opts.instrument === 'gad7' ? '\nGoals (issue 15):' : `\nGoals (issue 15, set for an English GAD-7; this run measured the ${measured.title}):`);
     for (const g of goals) console.log(`  ${pad(g.status, 5)} ${pad(g.name, 48)} ${g.shown}`);
 
     const seconds = (Date.now() - started) / 1000;

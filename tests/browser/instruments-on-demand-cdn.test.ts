@@ -46,15 +46,15 @@ describe('instruments on demand in the CDN bundle', function () {
   });
 
   it('loads nothing of the CORE-10 or the EPDS for a page that does not use them', () => {
-    expect(requested(/\/chunks\/(core10|epds)-/)).to.deep.equal([]);
+    expect(requested(/\/chunks\/instrument-(core10|epds)\.js$/)).to.deep.equal([]);
   });
 
   it('registerAudio for the EPDS before its data has loaded asks for loadInstruments, and registers nothing', async () => {
-    expect(requested(/\/chunks\/epds-/)).to.deep.equal([]);
+    expect(requested(/\/chunks\/instrument-epds\.js$/)).to.deep.equal([]);
     const registration = { instrumentId: 'epds', locale: 'en-GB', clips: { q1: 'https://audio.example/epds-q1.mp3' } };
     expect(() => bundle.registerAudio(registration)).to.throw(TypeError, /loadInstruments\(\['epds'\]\)/);
     await bundle.loadInstruments(['epds']);
-    expect(requested(/\/chunks\/epds-/)).to.have.length(1);
+    expect(requested(/\/chunks\/instrument-epds\.js$/)).to.have.length(1);
     expect(() => bundle.registerAudio(registration)).to.not.throw();
   });
 
@@ -66,11 +66,26 @@ describe('instruments on demand in the CDN bundle', function () {
     el.addEventListener('pmh-error', (event) => errors.push((event as CustomEvent).detail));
     let completed: Screening['result'] | undefined;
     el.addEventListener('pmh-complete', (event) => (completed = (event as CustomEvent<{ result: Screening['result'] }>).detail.result));
+    // When the session code is asked for: not before the first question, which waits for the
+    // CORE-10's data alone (the session code would compete with it for the network).
+    const proto = customElements.get('pmh-screening')?.prototype as { loadEngine: () => Promise<unknown> };
+    const loadEngine = proto.loadEngine;
+    let engineAskedFor = false;
+    proto.loadEngine = function (this: unknown) {
+      engineAskedFor = true;
+      return loadEngine.call(this);
+    };
+    const first = sourceData.core10.items[0];
+    let engineBeforeQuestion: boolean | undefined;
     document.body.append(el);
+    const observer = new MutationObserver(() => {
+      if (engineBeforeQuestion === undefined && (el.shadowRoot?.textContent ?? '').includes(first?.text ?? '\u0000')) engineBeforeQuestion = engineAskedFor;
+    });
+    if (el.shadowRoot) observer.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
     try {
-      const first = sourceData.core10.items[0];
       await until(() => (el.shadowRoot?.textContent ?? '').includes(first?.text ?? '\u0000'), 'the CORE-10 first question');
-      expect(requested(/\/chunks\/core10-/)).to.have.length(1);
+      expect(engineBeforeQuestion, 'the session code was asked for before the first question').to.equal(false);
+      expect(requested(/\/chunks\/instrument-core10\.js$/)).to.have.length(1);
       expect(el.shadowRoot?.textContent).to.contain('© CORE System Trust');
       await el.updateComplete;
       expect(el.screen).to.equal('question');
@@ -92,6 +107,8 @@ describe('instruments on demand in the CDN bundle', function () {
       expect(core10?.score.total).to.equal(expected);
       expect(errors).to.deep.equal([]);
     } finally {
+      observer.disconnect();
+      proto.loadEngine = loadEngine;
       el.remove();
     }
   });

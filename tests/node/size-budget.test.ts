@@ -172,6 +172,12 @@ test('CDN bundle: the CORE-10 and the EPDS are chunks of their own, fetched on d
     assert.ok(!eagerText.includes(marker), `${what} is loaded before the first question; it must be an import()ed chunk`);
     assert.ok(lazyText.includes(marker), `${what} is in no chunk of ${relative(ROOT, DIST)}/: it could never be loaded`);
   }
+  // Stable names, so that a page can preload the one it administers (docs/install.md).
+  for (const id of ['core10', 'epds']) {
+    const chunk = join(DIST, 'chunks', `instrument-${id}.js`);
+    assert.ok(existsSync(chunk), `${relative(ROOT, chunk)} is missing: the ${id} chunk must keep this name (pages preload it)`);
+    assert.match(readFileSync(BUNDLE, 'utf8'), new RegExp(`import\\(\\s*["'\\\`]\\./chunks/instrument-${id}\\.js["'\\\`]`));
+  }
   for (const id of ['whooley', 'gad2', 'gad7', 'phq9'] as const) {
     assert.ok(eagerText.includes(instruments[id].title), `${id} (on the NICE pathway's first pages) must be in the bundle itself`);
   }

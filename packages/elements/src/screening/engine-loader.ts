@@ -35,22 +35,29 @@ export class EngineLoader implements ReactiveController {
   error: PmhErrorDetail | null = null;
   readonly #host: ScreeningHost;
   readonly #importer: () => Promise<typeof import('./engine.js')>;
-  /** Whether a first page is on screen (then loading waits for it to be painted). */
-  readonly #painted: () => boolean;
+  /**
+   * Whether a first page is on screen (then loading waits for it to be painted), is waiting for an
+   * instrument's data (then nothing is scheduled until it is painted), or cannot be shown.
+   */
+  readonly #firstPage: () => 'painted' | 'waiting' | 'none';
   #loading: Promise<void> | null = null;
   #scheduled = false;
 
-  constructor(host: ScreeningHost, importer: () => Promise<typeof import('./engine.js')>, painted: () => boolean) {
+  constructor(host: ScreeningHost, importer: () => Promise<typeof import('./engine.js')>, firstPage: () => 'painted' | 'waiting' | 'none') {
     this.#host = host;
     this.#importer = importer;
-    this.#painted = painted;
+    this.#firstPage = firstPage;
     host.addController(this);
   }
 
   hostUpdated(): void {
     if (this.engine !== null || this.error !== null || this.#scheduled || !this.#host.isConnected) return;
+    const firstPage = this.#firstPage();
+    // The page updates again when the data arrives (or cannot): decide then, so that the session
+    // code does not compete with the first question for the network and the main thread.
+    if (firstPage === 'waiting') return;
     this.#scheduled = true;
-    if (this.#painted()) afterPaint(() => void this.load());
+    if (firstPage === 'painted') afterPaint(() => void this.load());
     else void this.load();
   }
 

@@ -49,6 +49,8 @@ export class FirstPage {
   /** Called on any input: the session code is needed now. */
   readonly #onInput: () => void;
   #view: { settings: Settings; localeReady: boolean; view: FirstPageView | null } | null = null;
+  /** The instrument data this page asked for (CDN bundle: the CORE-10, the EPDS). */
+  #data: 'idle' | 'loading' | 'failed' = 'idle';
 
   constructor(host: FirstPageHost, onInput: () => void) {
     this.#host = host;
@@ -82,17 +84,34 @@ export class FirstPage {
     return { screen: 'question', config, policy: reading.policy, step, position: { index: 1, total: plan.totalKnown ? plan.steps.length : null } };
   }
 
-  /** Brings an instrument the configuration needs, then works the page out again. */
+  /**
+   * Brings an instrument the configuration needs, then works the page out again. Tried once: if it
+   * cannot be loaded, the page stays "Loading…" and the session code, which loads every instrument
+   * too, reports the failure (`load-failed`).
+   */
   #load(id: unknown): void {
-    if (!isInstrumentId(id)) return;
+    if (!isInstrumentId(id) || this.#data !== 'idle') return;
+    this.#data = 'loading';
     loadInstruments([id]).then(
       () => {
+        this.#data = 'idle';
         this.#view = null;
         this.#host.requestUpdate();
       },
-      // The session code loads every instrument too, and reports a failure (`load-failed`).
-      () => undefined,
+      () => {
+        this.#data = 'failed';
+        this.#host.requestUpdate();
+      },
     );
+  }
+
+  /**
+   * Whether a first page is on screen (`painted`), will be as soon as an instrument's data arrives
+   * (`waiting`), or cannot be shown before the session code decides (`none`).
+   */
+  get paint(): 'painted' | 'waiting' | 'none' {
+    if (this.view() !== null) return 'painted';
+    return this.#data === 'loading' ? 'waiting' : 'none';
   }
 
   /** Anything done on the page that the session must take over. */

@@ -139,7 +139,7 @@ export class PmhScreening extends ScreeningAttributes implements ScreeningHost {
   /** The introduction or first question, painted before the session code has loaded. */
   readonly #firstPage = new FirstPage(this, () => void this.#loader.load());
   /** The session code (engine.ts), loaded after first paint. */
-  readonly #loader = new EngineLoader(this, () => this.loadEngine(), () => this.#firstPage.view() !== null);
+  readonly #loader = new EngineLoader(this, () => this.loadEngine(), () => this.#firstPage.paint);
 
   constructor() {
     super();
