@@ -361,11 +361,13 @@ async function timedRun(browser, opts, ctx, id) {
 async function heapRun(browser, opts, ctx, id) {
   const variant = VARIANTS[id];
   const long = ctx.instruments.phq9;
-  const first = id === 'static' ? ctx.instruments.gad7.items[0] : long.items[0];
+  // The static page has no PHQ-9 of its own: its heap is that of the page the timed runs load.
+  const shown = id === 'static' ? ctx.instruments.byId[opts.instrument] : long;
+  const first = shown.items[0];
   // unthrottled: the heap does not depend on CPU speed, and ten pages at 4x would take long
   const { context, page, cdp } = await openPage(browser, opts, { target: first.text, throttle: 1 });
   try {
-    await page.goto(ctx.origin + variant.page('phq9'), { waitUntil: 'load', timeout: opts.timeout });
+    await page.goto(ctx.origin + variant.page(shown.id), { waitUntil: 'load', timeout: opts.timeout });
     await whenFound(page, opts, 'the first PHQ-9 question');
     if (variant.interactive) {
       for (let i = 0; i < long.items.length; i++) {
