@@ -6,7 +6,7 @@
  * nobody can show an altered EPDS, and from then on `getInstrument('epds')` carries the wording.
  */
 import { isSourceLocale } from './formats.js';
-import { type InstrumentId, instrumentIds, licensedWordingIds } from './ids.js';
+import { type InstrumentId, isInstrumentId, licensedWordingIds } from './ids.js';
 import { loadInstruments, setLicensedDefinition, shippedInstrument } from './instruments/index.js';
 import type { InstrumentTextPack } from './licensed-pack.js';
 
@@ -72,7 +72,7 @@ export async function registerInstrumentText(pack: InstrumentTextPack): Promise<
  * tag) or in the given locale's language.
  */
 export function hasInstrumentText(id: InstrumentId, locale?: string): boolean {
-  if (!(instrumentIds as readonly string[]).includes(id)) return false;
+  if (!isInstrumentId(id)) return false;
   if (!licensedWordingIds.includes(id)) return true;
   const packs = registered.get(id);
   if (packs === undefined) return false;

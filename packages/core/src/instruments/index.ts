@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import { PmhConfigError } from '../errors.js';
 import type { InstrumentId } from '../ids.js';
-import { instrumentIds } from '../ids.js';
+import { instrumentIds, isInstrumentId } from '../ids.js';
 import type { core10 } from './core10.js';
 import type { epds } from './epds.js';
 import type { gad2 } from './gad2.js';
@@ -69,7 +69,7 @@ export function isInstrumentLoaded(id: InstrumentId): boolean {
 export async function loadInstruments(ids: readonly InstrumentId[] = instrumentIds): Promise<void> {
   await Promise.all(
     ids.map(async (id) => {
-      if (!(instrumentIds as readonly string[]).includes(id)) {
+      if (!isInstrumentId(id)) {
         throw new PmhConfigError('unknown-instrument', `loadInstruments: ${JSON.stringify(String(id)).slice(0, 60)} is not an instrument id (${instrumentIds.join(', ')}).`, {
           field: 'ids',
           value: id,

@@ -65,8 +65,6 @@ export class ScreeningEngine {
   #crisisChecked: { value: unknown } | null = null;
   /** Storage was looked at since the element connected (`persist="session"`). */
   #restoreTried = false;
-  /** Whether the later pages' styles are in the shadow root (it exists from the first connection). */
-  #laterStylesAdopted = false;
   /** Licensed wording was registered (or cleared) since the configuration was read. */
   #textChanged = false;
   #stopWatchingText: (() => void) | null = null;
@@ -92,7 +90,7 @@ export class ScreeningEngine {
   connected(): void {
     this.#restoreTried = false;
     // The styles of every page after the first (the first page's are the element's own).
-    if (!this.#laterStylesAdopted) this.#laterStylesAdopted = adoptLaterStyles(this.#host.renderRoot);
+    adoptLaterStyles(this.#host.renderRoot);
     // A page may register the EPDS wording after the element connected: read the configuration
     // again then (the follow-up default and licensed-text-required depend on it).
     this.#stopWatchingText ??= onInstrumentTextChange(() => {

@@ -99,13 +99,17 @@ export const laterScreenStyles = css`
 /** Everything the session code's pages add to the element's own styles. */
 const later = [laterScreenStyles, sharedDeviceLaterStyles, readAloudStyles];
 
+/** Shadow roots that have them already. */
+const adopted = new WeakSet<ShadowRoot>();
+
 /**
- * Adds the later pages' styles to the element's shadow root, after the sheets already there (so
- * they follow the first page's rules, and a host's own adopted sheets are kept). Returns false
- * while there is no shadow root yet (an element not connected so far): call again on connection.
+ * Adds the later pages' styles to the element's shadow root, once, after the sheets already there
+ * (so they follow the first page's rules, and a host's own adopted sheets are kept). Does nothing
+ * while there is no shadow root yet (an element not connected so far): call it on every connection.
  */
-export function adoptLaterStyles(root: HTMLElement | DocumentFragment | undefined): boolean {
-  if (!(root instanceof ShadowRoot)) return false;
+export function adoptLaterStyles(root: HTMLElement | DocumentFragment | undefined): void {
+  if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
+  adopted.add(root);
   if (supportsAdoptingStyleSheets) {
     const sheets = later.map((style) => style.styleSheet).filter((sheet) => sheet !== undefined);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
@@ -113,5 +117,4 @@ export function adoptLaterStyles(root: HTMLElement | DocumentFragment | undefine
     // Browsers without constructable style sheets: Lit appends a <style> per sheet.
     adoptStyles(root, later);
   }
-  return true;
 }
