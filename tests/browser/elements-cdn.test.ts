@@ -5,31 +5,22 @@
  * (Each test file runs in its own page, so this copy does not meet the source one.)
  */
 import { expect } from '@open-wc/testing';
+import { CDN_BUNDLE, skipUnlessBundleBuilt } from './standalone.js';
 
-const BUNDLE = '/packages/elements/dist/pmh-screen.js';
 
 describe('CDN bundle dist/pmh-screen.js', function () {
   this.timeout(20000);
-  let built = false;
-
-  before(async () => {
-    const response = await fetch(BUNDLE, { method: 'HEAD' });
-    built = response.ok;
-  });
-
-  beforeEach(function () {
-    if (!built) this.skip();
-  });
+  skipUnlessBundleBuilt();
 
   it('has no bare imports: everything English needs is inside', async () => {
-    const source = await (await fetch(BUNDLE)).text();
+    const source = await (await fetch(CDN_BUNDLE)).text();
     const specifiers = [...source.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] ?? '');
     expect(specifiers.filter((s) => !s.startsWith('./'))).to.deep.equal([]);
     expect(source).to.not.contain('Lit is in dev mode');
   });
 
   it('registers <pmh-screening>, renders English at once, and loads a locale chunk relative to itself', async () => {
-    await import(/* @vite-ignore */ BUNDLE);
+    await import(/* @vite-ignore */ CDN_BUNDLE);
     const el = document.createElement('pmh-screening') as HTMLElement & {
       updateComplete: Promise<boolean>;
       screen: string;
@@ -59,7 +50,7 @@ describe('CDN bundle dist/pmh-screen.js', function () {
   });
 
   it('exports registerInstrumentText: a page without a build step registers the EPDS wording, then offers it', async () => {
-    const bundle = (await import(/* @vite-ignore */ BUNDLE)) as {
+    const bundle = (await import(/* @vite-ignore */ CDN_BUNDLE)) as {
       registerInstrumentText: (pack: unknown) => Promise<void>;
       hasInstrumentText: (id: string) => boolean;
     };

@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { verifyResult } from '@pmh-screen/core';
-import { completeAll, failOnConsole, named, radios, record, settle, start, must } from './helpers.js';
+import { completeAll, failOnConsole, named, radios, record, settle, start, must, untilTimed } from './helpers.js';
 import type { PmhScreening } from './helpers.js';
 
 async function formWith(attrs = 'instruments="gad2" skip-intro'): Promise<{ form: HTMLFormElement; el: PmhScreening }> {
@@ -123,17 +123,6 @@ type FormStateWindow = Window & {
   pmhPageShows?: { persisted: boolean }[];
 };
 
-/**
- * Polls with timers (not animation frames), for pages in an iframe.
- */
-async function waitFor(condition: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /*
  * Issue 16 item 2. The pages run in an iframe: a history traversal inside a frame never uses the
  * back-forward cache (only top-level pages are cached), so Back builds a new document and the
@@ -153,7 +142,7 @@ describe('<pmh-screening> and the browser history form state (issue 16)', functi
 
   /** A page of the iframe has loaded and its element rendered. */
   async function pageLoaded(previous: Document | null): Promise<{ doc: Document; el: PmhScreening }> {
-    await waitFor(() => {
+    await untilTimed(() => {
       const win = frame?.contentWindow as (Window & { pmhMounted?: unknown }) | null;
       return win?.document !== previous && win?.document.readyState === 'complete' && win.pmhMounted !== undefined;
     }, 'the page to load');
@@ -182,7 +171,7 @@ describe('<pmh-screening> and the browser history form state (issue 16)', functi
       // Away to another page in the same frame, then Back: a new document, built from history.
       const win = frame.contentWindow as Window & { pmhMounted?: unknown };
       win.location.href = '/tests/browser/fixtures/element-page.html?instruments=gad7';
-      await waitFor(() => win.document !== first.doc && win.pmhMounted !== undefined, 'the other page');
+      await untilTimed(() => win.document !== first.doc && win.pmhMounted !== undefined, 'the other page');
       const away = win.document;
       win.history.back();
       const back = await pageLoaded(away);

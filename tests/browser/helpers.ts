@@ -12,6 +12,7 @@ import { pmhEventNames } from '../../packages/elements/src/index.js';
 import type { PmhEventName } from '../../packages/elements/src/index.js';
 
 export type { PmhScreening };
+export { untilTimed } from './standalone.js';
 
 let allowed: RegExp[] = [];
 

@@ -9,8 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { instruments as sourceData } from '../../packages/core/src/index.js';
-
-const BUNDLE = '/packages/elements/dist/pmh-screen.js';
+import { CDN_BUNDLE, skipUnlessBundleBuilt, untilTimed } from './standalone.js';
 
 type Screening = HTMLElement & { updateComplete: Promise<boolean>; screen: string; result?: { instruments: { id: string; score: { total: number } }[] } };
 interface Bundle {
@@ -24,25 +23,13 @@ const requested = (pattern: RegExp): string[] =>
     .map((entry) => entry.name)
     .filter((name) => pattern.test(name));
 
-async function until(condition: () => boolean, what: string, timeout = 10000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('instruments on demand in the CDN bundle', function () {
   this.timeout(30000);
-  let built = false;
+  const built = skipUnlessBundleBuilt();
   let bundle: Bundle;
 
   before(async () => {
-    built = (await fetch(BUNDLE, { method: 'HEAD' })).ok;
-    if (built) bundle = (await import(/* @vite-ignore */ BUNDLE)) as Bundle;
-  });
-  beforeEach(function () {
-    if (!built) this.skip();
+    if (built()) bundle = (await import(/* @vite-ignore */ CDN_BUNDLE)) as Bundle;
   });
 
   it('loads nothing of the CORE-10 or the EPDS for a page that does not use them', () => {
@@ -83,7 +70,7 @@ describe('instruments on demand in the CDN bundle', function () {
     });
     if (el.shadowRoot) observer.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
     try {
-      await until(() => (el.shadowRoot?.textContent ?? '').includes(first?.text ?? '\u0000'), 'the CORE-10 first question');
+      await untilTimed(() => (el.shadowRoot?.textContent ?? '').includes(first?.text ?? '\u0000'), 'the CORE-10 first question', 10000);
       expect(engineBeforeQuestion, 'the session code was asked for before the first question').to.equal(false);
       expect(requested(/\/chunks\/instrument-core10\.js$/)).to.have.length(1);
       expect(el.shadowRoot?.textContent).to.contain('© CORE System Trust');
@@ -99,7 +86,7 @@ describe('instruments on demand in the CDN bundle', function () {
         await el.updateComplete;
       }
       // The first printed option of each item answers "no" to the risk item, so no urgent help.
-      await until(() => completed !== undefined, 'the end of the CORE-10');
+      await untilTimed(() => completed !== undefined, 'the end of the CORE-10', 10000);
       const core10 = completed?.instruments.find((entry) => entry.id === 'core10');
       // The first printed option's score of each item: 0, or 4 for the positively worded (reverse-scored) ones.
       const expected = sourceData.core10.items.reduce((sum, item) => sum + (item.options[0]?.score ?? 0), 0);

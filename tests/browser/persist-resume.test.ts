@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { resolvePathwayConfig } from '@pmh-screen/core';
 import type { PmhAbandonDetail, PmhCompleteDetail, PmhErrorDetail, PmhStartDetail } from '../../packages/elements/src/index.js';
 import { SAVED_SESSION_MAX_AGE_MS, storageKey } from '../../packages/elements/src/screening/persist/session-store.js';
-import { answer, currentStep, detailOf, failOnConsole, mount, named, pageHeading, part, record, root, settle } from './helpers.js';
+import { answer, currentStep, detailOf, failOnConsole, mount, named, pageHeading, part, record, root, settle, untilTimed } from './helpers.js';
 import type { Attributes, PmhScreening } from './helpers.js';
 import { button, start, text } from './kiosk-helpers.js';
 
@@ -28,20 +28,8 @@ interface Page {
   events(type: string): unknown[];
 }
 
-/**
- * Polls with timers, not animation frames: while a popup is open the test page is in the
- * background, where requestAnimationFrame stops.
- */
-async function until(condition: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function loaded(win: FixtureWindow): Promise<Page> {
-  await until(() => win.document?.readyState === 'complete' && win.pmhMounted !== undefined, 'the fixture page to load', 8000);
+  await untilTimed(() => win.document?.readyState === 'complete' && win.pmhMounted !== undefined, 'the fixture page to load', 8000);
   const el = await (win.pmhMounted as Promise<PmhScreening>);
   await settle(el);
   return { win, el, events: (type) => (win.pmhEvents ?? []).filter((e) => e.type === type).map((e) => e.detail) };
@@ -64,7 +52,7 @@ async function openInFrame(query = QUERY): Promise<Page> {
 async function reload(page: Page): Promise<Page> {
   const before = page.win.document;
   page.win.location.reload();
-  await until(() => page.win.document !== before, 'the reload to start', 8000);
+  await untilTimed(() => page.win.document !== before, 'the reload to start', 8000);
   return loaded(page.win);
 }
 
@@ -187,7 +175,7 @@ describe('persist="session" with real reloads and opened windows', function () {
     frame.src = `/tests/browser/fixtures/frame-host-page.html?${QUERY}`;
     document.body.append(frame);
     const innerOf = async (): Promise<Page> => {
-      await until(() => frame.contentWindow?.document.readyState === 'complete' && frame.contentWindow.frames.length === 1, 'the host page', 8000);
+      await untilTimed(() => frame.contentWindow?.document.readyState === 'complete' && frame.contentWindow.frames.length === 1, 'the host page', 8000);
       return loaded(frame.contentWindow?.frames[0] as FixtureWindow);
     };
     const first = await innerOf();
@@ -196,7 +184,7 @@ describe('persist="session" with real reloads and opened windows', function () {
     expect(first.win.name).to.match(/^pmh-tab:/);
     const hostDocument = frame.contentWindow?.document;
     frame.contentWindow?.location.reload();
-    await until(() => frame.contentWindow?.document !== hostDocument, 'the host page to reload', 8000);
+    await untilTimed(() => frame.contentWindow?.document !== hostDocument, 'the host page to reload', 8000);
     const page = await innerOf();
     // (Chromium gives the recreated frame its name back from history; the test above covers a browser that does not.)
     expect(page.el.screen).to.equal('resume');

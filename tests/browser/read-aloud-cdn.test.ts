@@ -5,21 +5,14 @@
  * this copy of the element does not meet the source one.)
  */
 import { expect } from '@open-wc/testing';
+import { CDN_BUNDLE, skipUnlessBundleBuilt } from './standalone.js';
 
-const BUNDLE = '/packages/elements/dist/pmh-screen.js';
 
 type Element = HTMLElement & { updateComplete: Promise<boolean>; screen: string };
 
 describe('read-aloud in the CDN bundle', function () {
   this.timeout(20000);
-  let built = false;
-
-  before(async () => {
-    built = (await fetch(BUNDLE, { method: 'HEAD' })).ok;
-  });
-  beforeEach(function () {
-    if (!built) this.skip();
-  });
+  skipUnlessBundleBuilt();
 
   it('exports registerAudio, and loads the player only when Listen is pressed', async () => {
     // A stand-in speechSynthesis, inline: ./read-aloud-stubs.js imports the source element.
@@ -37,7 +30,7 @@ describe('read-aloud in the CDN bundle', function () {
       for (const entry of list.getEntries()) requested.push(entry.name);
     });
     observer.observe({ type: 'resource', buffered: true });
-    const bundle = (await import(/* @vite-ignore */ BUNDLE)) as { registerAudio?: unknown; AUDIO_LIMITS?: unknown };
+    const bundle = (await import(/* @vite-ignore */ CDN_BUNDLE)) as { registerAudio?: unknown; AUDIO_LIMITS?: unknown };
     expect(bundle.registerAudio).to.be.a('function');
     expect(bundle.AUDIO_LIMITS).to.be.an('object');
 

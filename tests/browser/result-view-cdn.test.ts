@@ -4,8 +4,8 @@
  * test builds first). Its own page: this copy does not meet the source one.
  */
 import { expect } from '@open-wc/testing';
+import { CDN_BUNDLE, skipUnlessBundleBuilt } from './standalone.js';
 
-const BUNDLE = '/packages/elements/dist/pmh-screen.js';
 /** Words only the result view uses: they must not be in the file a screening page loads. */
 const VIEW_ONLY = ['needs same-day clinical assessment', 'Risk items: not asked in this screening', 'This result cannot be shown'];
 
@@ -41,21 +41,13 @@ async function screeningResult(): Promise<unknown> {
 
 describe('CDN bundle: <pmh-result-view> is lazy', function () {
   this.timeout(20000);
-  let built = false;
-
-  before(async () => {
-    built = (await fetch(BUNDLE, { method: 'HEAD' })).ok;
-  });
-
-  beforeEach(function () {
-    if (!built) this.skip();
-  });
+  skipUnlessBundleBuilt();
 
   it('the eagerly loaded file has none of the view; the tag loads its chunk, relative to the bundle', async () => {
-    const source = await (await fetch(BUNDLE)).text();
+    const source = await (await fetch(CDN_BUNDLE)).text();
     for (const words of VIEW_ONLY) expect(source, words).to.not.contain(words);
 
-    await import(/* @vite-ignore */ BUNDLE);
+    await import(/* @vite-ignore */ CDN_BUNDLE);
     expect(customElements.get('pmh-screening')).to.not.equal(undefined);
     expect(customElements.get('pmh-result-view'), 'not defined before use').to.equal(undefined);
     const isViewChunk = (url: string): boolean => /\/packages\/elements\/dist\/chunks\/result-view[.-]/.test(url);

@@ -119,6 +119,17 @@ function distinctiveLocaleStrings(): Map<string, string[]> {
   return byLocale;
 }
 
+/**
+ * The text of what loads before the first question (the bundle and its static imports) and of
+ * every other file in dist/ whose name matches `lazy`, escapes undone: where a string is, or is not.
+ */
+function bundleTexts(lazy: RegExp): { eagerText: string; lazyText: string } {
+  const { files } = eagerGraph(BUNDLE);
+  const eager = new Set(files.map((f) => f.file));
+  const read = (paths: string[]): string => decodeEscapes(paths.map((f) => readFileSync(f, 'utf8')).join('\n'));
+  return { eagerText: read([...eager]), lazyText: read(walk(DIST).filter((f) => !eager.has(f) && lazy.test(f))) };
+}
+
 function requireBundle(): void {
   assert.ok(
     existsSync(BUNDLE),
@@ -156,15 +167,7 @@ test('CDN bundle: the CORE-10 and the EPDS are chunks of their own, fetched on d
   requireBundle();
   const { epdsDigests } = await import('../../packages/core/src/instruments/epds-digests.js');
   const { instruments } = await import('../../packages/core/src/index.js');
-  const { files } = eagerGraph(BUNDLE);
-  const eager = new Set(files.map((f) => f.file));
-  const eagerText = decodeEscapes(files.map((f) => readFileSync(f.file, 'utf8')).join('\n'));
-  const lazyText = decodeEscapes(
-    walk(DIST)
-      .filter((f) => !eager.has(f) && /\.m?js$/.test(f))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n'),
-  );
+  const { eagerText, lazyText } = bundleTexts(/\.m?js$/);
   const epdsDigest = epdsDigests.stem[0] ?? '';
   const onDemand = { 'the CORE-10 (its title)': instruments.core10.title, 'the EPDS (a digest of its wording)': epdsDigest };
   for (const [what, marker] of Object.entries(onDemand)) {
@@ -193,15 +196,7 @@ test('CDN bundle: no non-English locale is in the eagerly loaded code', () => {
   }
   const byLocale = distinctiveLocaleStrings();
   assert.ok(byLocale.size > 0, `no distinctive (non-ASCII) strings found in ${relative(ROOT, LOCALES)}/ to check for`);
-  const { files } = eagerGraph(BUNDLE);
-  const eager = new Set(files.map((f) => f.file));
-  const eagerText = decodeEscapes(files.map((f) => readFileSync(f.file, 'utf8')).join('\n'));
-  const lazyText = decodeEscapes(
-    walk(DIST)
-      .filter((f) => !eager.has(f) && /\.(m?js|json)$/.test(f))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n'),
-  );
+  const { eagerText, lazyText } = bundleTexts(/\.(m?js|json)$/);
   const leaked: string[] = [];
   let foundLazily = 0;
   for (const [file, strings] of byLocale) {
